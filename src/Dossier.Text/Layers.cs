@@ -1,0 +1,30 @@
+namespace Dossier.Text;
+
+/// <summary>
+/// The annotation layers a <see cref="Document"/> can carry. Pipeline components declare which
+/// they require and which they produce, so a pipeline that cannot work refuses to build.
+/// </summary>
+[Flags]
+public enum Layers
+{
+    /// <summary>No layer.</summary>
+    None = 0,
+
+    /// <summary>Paragraph boundaries and roles.</summary>
+    Paragraphs = 1 << 0,
+
+    /// <summary>Tokens.</summary>
+    Tokens = 1 << 1,
+
+    /// <summary>Sentences (need tokens).</summary>
+    Sentences = 1 << 2,
+
+    /// <summary>Lemmas, part-of-speech tags and morphology per token.</summary>
+    Tags = 1 << 3,
+
+    /// <summary>Dependency heads and relations per token.</summary>
+    Dependencies = 1 << 4,
+
+    /// <summary>Entity mentions.</summary>
+    Mentions = 1 << 5,
+}
