@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dossier.Cli.Commands;
 
 namespace Dossier.Cli;
 
@@ -13,6 +14,7 @@ internal static class DossierCli
         var root = new RootCommand("Dossier: structured, source-attributed intelligence from news reports.");
 
         var eval = new Command("eval", "Score a component against gold data.");
+        eval.Subcommands.Add(EvalTokenizeCommand.Create());
         root.Subcommands.Add(eval);
 
         var train = new Command("train", "Train a model from gold data.");

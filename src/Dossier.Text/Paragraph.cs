@@ -14,11 +14,9 @@ public enum ParagraphRole : byte
 }
 
 /// <summary>
-/// A paragraph: one non-blank line (or block) of the text, its role, and the half-open range of
-/// sentence indices it holds. Paragraph breaks are hard sentence boundaries.
+/// A paragraph: one non-blank line (or block) of the text and its role. Paragraph breaks are hard
+/// sentence boundaries; each <see cref="Sentence"/> records the paragraph it belongs to.
 /// </summary>
 /// <param name="Span">The paragraph's characters, trimmed of surrounding whitespace.</param>
 /// <param name="Role">Headline, standfirst or body.</param>
-/// <param name="FirstSentence">Index of the first sentence in <see cref="Document.Sentences"/>.</param>
-/// <param name="EndSentence">One past the index of the last sentence.</param>
-public readonly record struct Paragraph(TextSpan Span, ParagraphRole Role, int FirstSentence, int EndSentence);
+public readonly record struct Paragraph(TextSpan Span, ParagraphRole Role);

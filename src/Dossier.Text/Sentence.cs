@@ -8,7 +8,8 @@ namespace Dossier.Text;
 /// <param name="Span">Characters from the first token's start to the last token's end.</param>
 /// <param name="FirstToken">Index of the first token.</param>
 /// <param name="EndToken">One past the index of the last token.</param>
-public readonly record struct Sentence(TextSpan Span, int FirstToken, int EndToken)
+/// <param name="Paragraph">Index of the paragraph in <see cref="Document.Paragraphs"/> that holds it.</param>
+public readonly record struct Sentence(TextSpan Span, int FirstToken, int EndToken, int Paragraph = 0)
 {
     /// <summary>Number of tokens in the sentence.</summary>
     public int TokenCount => EndToken - FirstToken;
