@@ -9,9 +9,10 @@ namespace Dossier.Cli;
 /// </summary>
 internal static class DossierCli
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<Stream>? standardInput = null)
     {
         var root = new RootCommand("Dossier: structured, source-attributed intelligence from news reports.");
+        root.Subcommands.Add(AnalyzeCommand.Create(standardInput ?? Console.OpenStandardInput));
 
         var eval = new Command("eval", "Score a component against gold data.");
         eval.Subcommands.Add(EvalTokenizeCommand.Create());

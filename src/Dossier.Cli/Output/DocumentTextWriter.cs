@@ -1,0 +1,48 @@
+using System.Globalization;
+using Dossier.Text;
+
+namespace Dossier.Cli.Output;
+
+/// <summary>Writes a readable report of an analysed document: metadata, then paragraphs with numbered sentences.</summary>
+internal static class DocumentTextWriter
+{
+    public static void Write(TextWriter output, Document document)
+    {
+        var metadata = document.Metadata;
+        output.WriteLine(metadata.Title ?? DocumentJsonWriter.Headline(document) ?? document.Id);
+        var facts = new List<string>();
+        if (metadata.Outlet is not null)
+        {
+            facts.Add(metadata.Outlet);
+        }
+
+        if (metadata.Published is { } published)
+        {
+            facts.Add(published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        facts.Add(string.Create(CultureInfo.InvariantCulture,
+            $"{document.Text.Length:N0} characters, {document.Paragraphs.Length} paragraphs, {document.Sentences.Length} sentences, {document.Tokens.Length:N0} tokens"));
+        output.WriteLine(string.Join(" · ", facts));
+
+        var bodyNumber = 0;
+        var sentence = 0;
+        for (var p = 0; p < document.Paragraphs.Length; p++)
+        {
+            var paragraph = document.Paragraphs[p];
+            var label = paragraph.Role switch
+            {
+                ParagraphRole.Headline => "headline",
+                ParagraphRole.Standfirst => "standfirst",
+                _ => string.Create(CultureInfo.InvariantCulture, $"paragraph {++bodyNumber}"),
+            };
+            output.WriteLine();
+            output.WriteLine($"[{label}]");
+            while (sentence < document.Sentences.Length && document.Sentences[sentence].Paragraph == p)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {sentence + 1,3}. {document.SliceOf(document.Sentences[sentence].Span)}"));
+                sentence++;
+            }
+        }
+    }
+}
