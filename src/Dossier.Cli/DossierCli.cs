@@ -19,6 +19,7 @@ internal static class DossierCli
         root.Subcommands.Add(eval);
 
         var train = new Command("train", "Train a model from gold data.");
+        train.Subcommands.Add(TrainSentencesCommand.Create());
         root.Subcommands.Add(train);
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Dossier.Analysis.Models;
 using Dossier.Analysis.Paragraphs;
 using Dossier.Analysis.Sentences;
 using Dossier.Analysis.Tokenization;
@@ -17,12 +18,17 @@ public class SegmentationBenchmarks
     private Document _tokenized = null!;
     private string _text = null!;
     private readonly Tokenizer _tokenizer = new();
-    private readonly SentenceSplitter _sentences = new();
+    private SentenceSplitter _sentences = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var (text, source) = BenchmarkText.Load();
+        using (var model = File.OpenRead(ModelFiles.PathOf(SentenceBoundaryModel.FileName)))
+        {
+            _sentences = new SentenceSplitter(SentenceBoundaryModel.Load(model));
+        }
+
         _text = text;
         _paragraphs = new ParagraphSegmenter(ArticleLayout.Plain).Process(new Document("bench", text), CancellationToken.None);
         _tokenized = _tokenizer.Process(_paragraphs, CancellationToken.None);
@@ -35,7 +41,7 @@ public class SegmentationBenchmarks
     [Benchmark(Description = "Tokenizer")]
     public int Tokenize() => _tokenizer.Process(_paragraphs, CancellationToken.None).Tokens.Length;
 
-    [Benchmark(Description = "SentenceSplitter")]
+    [Benchmark(Description = "SentenceSplitter (learned boundaries)")]
     public int SplitSentences() => _sentences.Process(_tokenized, CancellationToken.None).Sentences.Length;
 
     [Benchmark(Description = "Tokenizer + SentenceSplitter")]

@@ -14,6 +14,14 @@ namespace Dossier.Analysis.Sentences;
 /// </summary>
 public sealed class SentenceSplitter : IPipelineComponent
 {
+    private readonly SentenceBoundaryModel? _model;
+
+    /// <summary>
+    /// A splitter that uses the rules alone, or, given a <paramref name="model"/>, lets the learned
+    /// boundary classifier decide with the rules' decision as one of its features.
+    /// </summary>
+    public SentenceSplitter(SentenceBoundaryModel? model = null) => _model = model;
+
     /// <inheritdoc />
     public string Name => "sentences";
 
@@ -39,16 +47,42 @@ public sealed class SentenceSplitter : IPipelineComponent
                 t++;
             }
 
-            Split(document.Text, tokens, first, t, p, sentences);
+            Split(document.Text, tokens, first, t, p, _model, sentences);
         }
 
         return document with { Sentences = sentences.DrainToImmutable() };
     }
 
     /// <summary>Appends the sentences of tokens <c>[first, end)</c> (one paragraph) to <paramref name="output"/>.</summary>
-    internal static void Split(string text, ReadOnlySpan<Token> tokens, int first, int end, int paragraph, ImmutableArray<Sentence>.Builder output)
+    internal static void Split(string text, ReadOnlySpan<Token> tokens, int first, int end, int paragraph, SentenceBoundaryModel? model, ImmutableArray<Sentence>.Builder output)
     {
+        if (end <= first)
+        {
+            return;
+        }
+
+        var count = end - first;
+        Span<bool> ruleEnds = count <= 1024 ? stackalloc bool[count] : new bool[count];
+        RuleBoundaries(text, tokens, first, end, ruleEnds);
         var sentenceStart = first;
+        for (var t = first; t < end - 1; t++)
+        {
+            var ends = model is null
+                ? ruleEnds[t - first]
+                : model.Score(text, tokens, t, first, end, ruleEnds[t - first], t - sentenceStart + 1) > 0;
+            if (ends)
+            {
+                Add(tokens, sentenceStart, t + 1, paragraph, output);
+                sentenceStart = t + 1;
+            }
+        }
+
+        Add(tokens, sentenceStart, end, paragraph, output);
+    }
+
+    /// <summary>Marks <c>ends[t - first]</c> where the rules end a sentence after token <c>t</c> (never after the last).</summary>
+    internal static void RuleBoundaries(string text, ReadOnlySpan<Token> tokens, int first, int end, Span<bool> ends)
+    {
         for (var t = first; t < end; t++)
         {
             var kind = Terminal(text, tokens[t]);
@@ -64,19 +98,11 @@ public sealed class SentenceSplitter : IPipelineComponent
                 next++;
             }
 
-            if (next >= end || !StartsSentence(text, tokens[next], kind, quoted: next > t + 1))
+            if (next < end && StartsSentence(text, tokens[next], kind, quoted: next > t + 1))
             {
-                continue;
+                ends[next - 1 - first] = true;
+                t = next - 1;
             }
-
-            Add(tokens, sentenceStart, next, paragraph, output);
-            sentenceStart = next;
-            t = next - 1;
-        }
-
-        if (sentenceStart < end)
-        {
-            Add(tokens, sentenceStart, end, paragraph, output);
         }
     }
 

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Dossier.Analysis.Paragraphs;
-using Dossier.Analysis.Pipeline;
-using Dossier.Analysis.Sentences;
-using Dossier.Analysis.Tokenization;
 using Dossier.Cli.Output;
 using Dossier.Ingestion;
 using Dossier.Ingestion.PlainText;
@@ -42,11 +39,7 @@ internal static class AnalyzeCommand
                 var path = parseResult.GetRequiredValue(input);
                 var document = Read(path, options, standardInput);
 
-                var pipeline = new PipelineBuilder()
-                    .Add(new ParagraphSegmenter(parseResult.GetValue(layout) == "plain" ? ArticleLayout.Plain : ArticleLayout.Article))
-                    .Add(new Tokenizer())
-                    .Add(new SentenceSplitter())
-                    .Build();
+                var pipeline = SegmentationPipelines.Create(parseResult.GetValue(layout) == "plain" ? ArticleLayout.Plain : ArticleLayout.Article).Build();
                 document = pipeline.Process(document);
 
                 if (parseResult.GetValue(format) == "json")

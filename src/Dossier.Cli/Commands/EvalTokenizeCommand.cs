@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Dossier.Analysis.Paragraphs;
-using Dossier.Analysis.Pipeline;
-using Dossier.Analysis.Sentences;
-using Dossier.Analysis.Tokenization;
 using Dossier.Corpora.Conllu;
 using Dossier.Evaluation.Scoring;
 using Dossier.Evaluation.Tokenization;
@@ -20,10 +17,11 @@ internal static class EvalTokenizeCommand
         var minTokens = new Option<double?>("--min-tokens") { Description = "Fail (exit 1) when token F1 (percent) is below this floor." };
         var minWords = new Option<double?>("--min-words") { Description = "Fail (exit 1) when word F1 (percent) is below this floor." };
         var minSentences = new Option<double?>("--min-sentences") { Description = "Fail (exit 1) when sentence F1 (percent) is below this floor." };
+        var rulesOnly = new Option<bool>("--rules-only") { Description = "Split sentences by the rules alone, without the learned boundary model." };
         var errors = new Option<int>("--errors") { Description = "Also list up to N missed and N spurious tokens and sentences, in context." };
         var command = new Command("tokenize", "Score tokenisation and sentence segmentation from raw text (CoNLL 2018 definitions).")
         {
-            conllu, minTokens, minWords, minSentences, errors,
+            conllu, minTokens, minWords, minSentences, errors, rulesOnly,
         };
         command.SetAction(parseResult =>
         {
@@ -34,11 +32,7 @@ internal static class EvalTokenizeCommand
                 var path = parseResult.GetRequiredValue(conllu);
                 CommandErrors.RequireFile(path, "CoNLL-U file");
                 var gold = SegmentationGold.FromConllu(ConlluReader.ReadFile(path));
-                var pipeline = new PipelineBuilder()
-                    .Add(new ParagraphSegmenter(ArticleLayout.Plain))
-                    .Add(new Tokenizer())
-                    .Add(new SentenceSplitter())
-                    .Build();
+                var pipeline = (parseResult.GetValue(rulesOnly) ? SegmentationPipelines.Create(ArticleLayout.Plain, model: null) : SegmentationPipelines.Create(ArticleLayout.Plain)).Build();
                 var scores = SegmentationEvaluator.Evaluate(gold, pipeline);
                 output.WriteLine($"Segmentation of {Path.GetFileName(path)} from raw text ({gold.Text.Length:N0} characters; gold: {gold.Tokens.Count:N0} tokens, {gold.Words.Count:N0} words, {gold.Sentences.Count:N0} sentences)");
                 output.WriteLine($"{"layer",-10} {"precision",10} {"recall",10} {"F1",10}");

@@ -92,6 +92,28 @@ public sealed record SegmentationGold(
         return new SegmentationGold(raw.ToString(), tokens, words, sentenceSpans, unplaced, unaligned);
     }
 
+    /// <summary>One gold standard per <c># newdoc</c> document, for training on separate documents.</summary>
+    public static IEnumerable<SegmentationGold> PerDocument(IEnumerable<ConlluSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var current = new List<ConlluSentence>();
+        foreach (var sentence in sentences)
+        {
+            if (sentence.StartsDocument && current.Count > 0)
+            {
+                yield return FromConllu(current);
+                current = [];
+            }
+
+            current.Add(sentence);
+        }
+
+        if (current.Count > 0)
+        {
+            yield return FromConllu(current);
+        }
+    }
+
     // Finds form at or after position (normally right after whitespace) and moves position past it.
     private static int Find(string text, string form, ref int position)
     {

@@ -1,0 +1,36 @@
+using Dossier.Analysis.Models;
+using Dossier.Analysis.Paragraphs;
+using Dossier.Analysis.Pipeline;
+using Dossier.Analysis.Sentences;
+using Dossier.Analysis.Tokenization;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary>The segmentation stages every command starts with, built in one place.</summary>
+internal static class SegmentationPipelines
+{
+    private static readonly Lazy<SentenceBoundaryModel> ShippedModel = new(() =>
+    {
+        using var stream = File.OpenRead(ModelFiles.PathOf(SentenceBoundaryModel.FileName));
+        return SentenceBoundaryModel.Load(stream);
+    });
+
+    /// <summary>The shipped sentence-boundary model, loaded once on first use.</summary>
+    public static SentenceBoundaryModel SentenceModel => ShippedModel.Value;
+
+    /// <summary>Paragraphs, tokens and sentences, with the shipped sentence-boundary model.</summary>
+    public static PipelineBuilder Create(ArticleLayout layout) => Create(layout, SentenceModel);
+
+    /// <summary>Paragraphs, tokens and sentences with the given boundary model (null: the rules alone).</summary>
+    public static PipelineBuilder Create(ArticleLayout layout, SentenceBoundaryModel? model) =>
+        new PipelineBuilder()
+            .Add(new ParagraphSegmenter(layout))
+            .Add(new Tokenizer())
+            .Add(new SentenceSplitter(model));
+
+    /// <summary>Paragraphs and tokens only (for training the sentence model).</summary>
+    public static PipelineBuilder Tokens(ArticleLayout layout) =>
+        new PipelineBuilder()
+            .Add(new ParagraphSegmenter(layout))
+            .Add(new Tokenizer());
+}
