@@ -16,6 +16,7 @@ internal static class DossierCli
 
         var eval = new Command("eval", "Score a component against gold data.");
         eval.Subcommands.Add(EvalTokenizeCommand.Create());
+        eval.Subcommands.Add(EvalQuotesCommand.Create());
         root.Subcommands.Add(eval);
 
         var train = new Command("train", "Train a model from gold data.");

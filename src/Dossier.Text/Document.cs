@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dossier.Text.Attribution;
 
 namespace Dossier.Text;
 
@@ -51,6 +52,9 @@ public sealed record Document
     /// <summary>Named-entity mentions in text order; they never overlap.</summary>
     public ImmutableArray<Mention> Mentions { get; init; } = [];
 
+    /// <summary>Attributed statements (direct, indirect and mixed quotes) in text order of their content.</summary>
+    public ImmutableArray<Quote> Quotes { get; init; } = [];
+
     /// <summary>The layers this document carries.</summary>
     public Layers Layers =>
         (Paragraphs.IsDefaultOrEmpty ? Layers.None : Layers.Paragraphs)
@@ -58,7 +62,8 @@ public sealed record Document
         | (Sentences.IsDefaultOrEmpty ? Layers.None : Layers.Sentences)
         | (Tags.IsDefaultOrEmpty ? Layers.None : Layers.Tags)
         | (Dependencies.IsDefaultOrEmpty ? Layers.None : Layers.Dependencies)
-        | (Mentions.IsDefaultOrEmpty ? Layers.None : Layers.Mentions);
+        | (Mentions.IsDefaultOrEmpty ? Layers.None : Layers.Mentions)
+        | (Quotes.IsDefaultOrEmpty ? Layers.None : Layers.Quotes);
 
     /// <summary>The characters of <paramref name="span"/> as a new string (allocates; prefer <see cref="SliceOf"/>).</summary>
     public string TextOf(TextSpan span) => Text.Substring(span.Start, span.Length);

@@ -27,4 +27,7 @@ public enum Layers
 
     /// <summary>Entity mentions.</summary>
     Mentions = 1 << 5,
+
+    /// <summary>Attributed statements (<see cref="Attribution.Quote"/>).</summary>
+    Quotes = 1 << 6,
 }

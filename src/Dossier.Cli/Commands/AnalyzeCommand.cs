@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Dossier.Analysis.Attribution;
 using Dossier.Analysis.Paragraphs;
 using Dossier.Cli.Output;
 using Dossier.Ingestion;
@@ -39,7 +40,9 @@ internal static class AnalyzeCommand
                 var path = parseResult.GetRequiredValue(input);
                 var document = Read(path, options, standardInput);
 
-                var pipeline = SegmentationPipelines.Create(parseResult.GetValue(layout) == "plain" ? ArticleLayout.Plain : ArticleLayout.Article).Build();
+                var pipeline = SegmentationPipelines.Create(parseResult.GetValue(layout) == "plain" ? ArticleLayout.Plain : ArticleLayout.Article)
+                    .Add(new QuoteAttributor())
+                    .Build();
                 document = pipeline.Process(document);
 
                 if (parseResult.GetValue(format) == "json")

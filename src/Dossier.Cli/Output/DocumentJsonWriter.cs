@@ -92,8 +92,26 @@ internal static class DocumentJsonWriter
             json.WriteEndArray();
         }
 
+        json.WriteStartArray("quotes");
+        foreach (var quote in document.Quotes)
+        {
+            json.WriteStartObject();
+            WriteSpan(json, document, quote.Content);
+            json.WriteString("kind", quote.Kind.ToString().ToLowerInvariant());
+            json.WriteNull("speaker"); // the speaker's actor id, once entity linking exists
+            WriteOptionalSpan(json, document, "speaker_mention", quote.Speaker);
+            WriteOptionalSpan(json, document, "source", quote.Source);
+            WriteOptionalSpan(json, document, "verb", quote.Cue);
+            json.WriteNull("channel"); // the channel's actor id, once entity linking exists
+            WriteOptionalSpan(json, document, "channel_mention", quote.Channel);
+            json.WriteString("rule", quote.Origin.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
         // Layers that later stages fill; present and empty until they exist, so consumers can rely on them.
-        foreach (var layer in (ReadOnlySpan<string>)["entities", "quotes", "claims", "events", "places"])
+        foreach (var layer in (ReadOnlySpan<string>)["entities", "claims", "events", "places"])
         {
             json.WriteStartArray(layer);
             json.WriteEndArray();
@@ -117,6 +135,19 @@ internal static class DocumentJsonWriter
         json.WriteNumber("start", span.Start);
         json.WriteNumber("end", span.End);
         json.WriteString("text", document.SliceOf(span));
+    }
+
+    private static void WriteOptionalSpan(Utf8JsonWriter json, Document document, string name, TextSpan? span)
+    {
+        if (span is not { } value)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        WriteSpan(json, document, value);
+        json.WriteEndObject();
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, string? value)

@@ -44,5 +44,22 @@ internal static class DocumentTextWriter
                 sentence++;
             }
         }
+
+        if (document.Quotes.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Quotes ({document.Quotes.Length})"));
+        foreach (var quote in document.Quotes)
+        {
+            var speaker = quote.Speaker is { } name ? document.TextOf(name) : quote.Source is { } source ? $"[{document.TextOf(source)}]" : "?";
+            var cue = quote.Cue is { } verb ? document.TextOf(verb) : "—";
+            var channel = quote.Channel is { } via ? $" via {document.TextOf(via)}" : string.Empty;
+            output.WriteLine($"  {speaker} ({cue}{channel}, {quote.Kind.ToString().ToLowerInvariant()}): {Shorten(document.TextOf(quote.Content), 110)}");
+        }
     }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 }

@@ -1,0 +1,969 @@
+using System.Collections.Immutable;
+using Dossier.Analysis.Pipeline;
+using Dossier.Text;
+using Dossier.Text.Attribution;
+
+namespace Dossier.Analysis.Attribution;
+
+/// <summary>
+/// Finds attributed statements and who made them, by ordered rules in the manner of CoreNLP's quote
+/// attribution sieves, each recorded in the quote's provenance:
+/// <list type="number">
+/// <item>direct quotes are found by pairing quotation marks in each paragraph (an opening mark left open
+/// at a paragraph's end continues into the next), then attributed by a reporting cue right after the
+/// closing mark (<c>,” he told RIA Novosti</c>), right before the opening one (<c>Kabulov said: “</c>), or
+/// else as the continuation of the previous quote in the same or the previous paragraph;</item>
+/// <item>indirect speech is found from reporting cues outside direct quotes: pre-posed
+/// (<c>Kabulov said Moscow was …</c>), post-posed (<c>…, Kabulov added.</c>, with appositions),
+/// interposed (<c>Washington, he said, is …</c>), coordinated (<c>… and said it was …</c>),
+/// <c>according to X</c>, and a headline's closing dash (<c>… – Moscow</c>);</item>
+/// <item>speakers are resolved in document order: a surname to the full name used earlier, a pronoun or a
+/// definite description ("the diplomat") to the most recent named speaker, and a description before any
+/// name (a standfirst's "Russia's special envoy") to the first named speaker after it.</item>
+/// </list>
+/// Stateless and thread-safe.
+/// </summary>
+public sealed class QuoteAttributor : IPipelineComponent
+{
+    /// <summary>Quoted stretches this short (in tokens, marks excluded) without a full stop are scare quotes or titles, not speech.</summary>
+    private const int ShortQuote = 4;
+
+    /// <inheritdoc />
+    public string Name => "quotes";
+
+    /// <inheritdoc />
+    public Layers Requires => Layers.Paragraphs | Layers.Tokens | Layers.Sentences;
+
+    /// <inheritdoc />
+    public Layers Produces => Layers.Quotes;
+
+    /// <inheritdoc />
+    public Document Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var found = new List<Found>();
+        var marks = FindQuoteMarks(document);
+        AttributeDirectQuotes(document, marks, found);
+        FindIndirectSpeech(document, marks, found);
+        FindHeadlineAttribution(document, found);
+        found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
+        ResolveSpeakers(document, found);
+        return document with
+        {
+            Quotes = [.. found.Select(f => new Quote(f.Content, f.Kind, f.Cue, f.Source, f.Speaker, f.Channel, new Provenance(Name, f.Rule)))],
+        };
+    }
+
+    /// <summary>A quote being built: token ranges as well as spans, so later rules can reason over tokens.</summary>
+    private sealed class Found
+    {
+        public required TextSpan Content { get; init; }
+
+        public required QuoteKind Kind { get; set; }
+
+        public required string Rule { get; set; }
+
+        public TextSpan? Cue { get; set; }
+
+        public TextSpan? Source { get; set; }
+
+        public (int First, int End)? SourceTokens { get; set; }
+
+        public TextSpan? Speaker { get; set; }
+
+        public TextSpan? Channel { get; set; }
+
+        /// <summary>For continuations: the quote whose speaker this one inherits.</summary>
+        public Found? ContinuationOf { get; set; }
+    }
+
+    /// <summary>A pair of quotation marks: opening token, closing token (inclusive), and whether it closed in its paragraph.</summary>
+    private readonly record struct QuoteMarks(int Open, int Close, bool Closed, int Paragraph);
+
+    private static List<QuoteMarks> FindQuoteMarks(Document document)
+    {
+        var tokens = new SentenceTokens(document);
+        var result = new List<QuoteMarks>();
+        var t = 0;
+        for (var p = 0; p < document.Paragraphs.Length; p++)
+        {
+            var paragraphEnd = document.Paragraphs[p].Span.End;
+            var open = -1;
+            var first = t;
+            for (; t < tokens.Count && document.Tokens[t].Span.End <= paragraphEnd; t++)
+            {
+                if (open < 0 && tokens.IsOpeningQuote(t))
+                {
+                    open = t;
+                }
+                else if (open >= 0 && (tokens.IsClosingQuote(t) || (tokens[t] is "\"" && t > open)))
+                {
+                    result.Add(new QuoteMarks(open, t, Closed: true, p));
+                    open = -1;
+                }
+            }
+
+            if (open >= 0 && t - 1 > open)
+            {
+                result.Add(new QuoteMarks(open, t - 1, Closed: false, p)); // runs on into the next paragraph
+            }
+
+            _ = first;
+        }
+
+        return result;
+    }
+
+    private static bool IsSpeech(Document document, QuoteMarks quote)
+    {
+        var tokens = new SentenceTokens(document);
+        var inner = quote.Close - quote.Open - (quote.Closed ? 1 : 0);
+        if (inner > ShortQuote)
+        {
+            return true;
+        }
+
+        for (var i = quote.Open + 1; i <= quote.Close; i++)
+        {
+            if (tokens.IsTerminal(i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AttributeDirectQuotes(Document document, List<QuoteMarks> marks, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        Found? previous = null;
+        var previousParagraph = -1;
+        var previousRanOn = false;
+        foreach (var quote in marks)
+        {
+            if (!IsSpeech(document, quote))
+            {
+                continue;
+            }
+
+            var content = tokens.Span(quote.Open, quote.Close + 1);
+            var item = new Found { Content = content, Kind = QuoteKind.Direct, Rule = "direct/continuation" };
+            var sentenceAfter = SentenceOf(document, quote.Close);
+            var sentenceBefore = SentenceOf(document, quote.Open);
+            if (quote.Closed && TryCueAfter(document, quote.Close + 1, document.Sentences[sentenceAfter].EndToken, item))
+            {
+                item.Rule = "direct/cue-after";
+            }
+            else if (TryCueBefore(document, document.Sentences[sentenceBefore].FirstToken, quote.Open, item))
+            {
+                item.Rule = "direct/cue-before";
+            }
+            else if (previous is not null && (quote.Paragraph == previousParagraph || (previousRanOn && quote.Paragraph == previousParagraph + 1)
+                     || quote.Paragraph == previousParagraph + 1))
+            {
+                item.ContinuationOf = previous;
+            }
+            else
+            {
+                continue; // a quotation nobody is said to have said: not an attribution
+            }
+
+            found.Add(item);
+            previous = item.ContinuationOf ?? item;
+            previousParagraph = quote.Paragraph;
+            previousRanOn = !quote.Closed;
+        }
+    }
+
+    /// <summary><c>,” he told RIA Novosti.</c> / <c>,” said Kabulov.</c> / <c>,” Kabulov stressed.</c></summary>
+    private static bool TryCueAfter(Document document, int start, int sentenceEnd, Found item)
+    {
+        var tokens = new SentenceTokens(document);
+        var limit = Math.Min(sentenceEnd, start + 8);
+        for (var cue = start; cue < limit; cue++)
+        {
+            if (tokens.IsClauseBreak(cue) || tokens.IsQuoteMark(cue) || tokens.IsTerminal(cue))
+            {
+                if (cue > start)
+                {
+                    return false; // the cue must come before any other clause
+                }
+
+                continue;
+            }
+
+            if (!IsCue(document, cue))
+            {
+                continue;
+            }
+
+            var sourceFirst = start;
+            while (sourceFirst < cue && (tokens.IsClauseBreak(sourceFirst) || tokens.IsQuoteMark(sourceFirst)))
+            {
+                sourceFirst++;
+            }
+
+            item.Cue = document.Tokens[cue].Span;
+            if (sourceFirst < cue)
+            {
+                SetSource(document, item, sourceFirst, cue);
+            }
+            else
+            {
+                var sourceEnd = NounPhraseEnd(document, cue + 1, sentenceEnd);
+                if (sourceEnd > cue + 1)
+                {
+                    SetSource(document, item, cue + 1, sourceEnd);
+                }
+            }
+
+            FindChannel(document, cue, sentenceEnd, item);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary><c>Kabulov said: “…</c> / <c>He told RIA Novosti, “…</c></summary>
+    private static bool TryCueBefore(Document document, int sentenceStart, int open, Found item)
+    {
+        var tokens = new SentenceTokens(document);
+        var cue = open - 1;
+        while (cue >= sentenceStart && (tokens[cue] is ":" or ","))
+        {
+            cue--;
+        }
+
+        // Allow a channel between cue and quote: "he told RIA Novosti: “…".
+        var scan = cue;
+        while (scan >= sentenceStart && scan > cue - 4 && !IsCue(document, scan))
+        {
+            scan--;
+        }
+
+        if (scan < sentenceStart || !IsCue(document, scan))
+        {
+            return false;
+        }
+
+        cue = scan;
+        var sourceFirst = ClauseStart(document, sentenceStart, cue);
+        if (sourceFirst >= cue)
+        {
+            return false;
+        }
+
+        item.Cue = document.Tokens[cue].Span;
+        SetSource(document, item, sourceFirst, cue);
+        FindChannel(document, cue, open, item);
+        return true;
+    }
+
+    private static void FindIndirectSpeech(Document document, List<QuoteMarks> marks, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var usedCues = found.Where(f => f.Cue is not null).Select(f => f.Cue!.Value.Start).ToHashSet();
+        var inside = new bool[tokens.Count];
+        foreach (var quote in marks)
+        {
+            if (IsSpeech(document, quote))
+            {
+                for (var i = quote.Open; i <= quote.Close; i++)
+                {
+                    inside[i] = true;
+                }
+            }
+        }
+
+        for (var s = 0; s < document.Sentences.Length; s++)
+        {
+            var sentence = document.Sentences[s];
+            if (document.Paragraphs[sentence.Paragraph].Role == ParagraphRole.Headline)
+            {
+                continue;
+            }
+
+            var end = sentence.EndToken;
+            while (end > sentence.FirstToken && (tokens.IsTerminal(end - 1) || tokens.IsQuoteMark(end - 1)))
+            {
+                end--;
+            }
+
+            Found? previousInSentence = null;
+            var inSentence = new List<Found>();
+            for (var cue = sentence.FirstToken; cue < end; cue++)
+            {
+                if (inside[cue] || usedCues.Contains(document.Tokens[cue].Span.Start))
+                {
+                    continue;
+                }
+
+                Found? item = null;
+                if (tokens.Is(cue, "according") && cue + 1 < end && tokens.Is(cue + 1, "to"))
+                {
+                    item = AccordingTo(document, sentence.FirstToken, cue, end);
+                }
+                else if (IsCue(document, cue))
+                {
+                    item = Postposed(document, sentence.FirstToken, cue, end)
+                        ?? Interposed(document, sentence.FirstToken, cue, end)
+                        ?? Preposed(document, sentence.FirstToken, cue, end, previousInSentence);
+                }
+
+                if (item is null)
+                {
+                    continue;
+                }
+
+                if (ContainsQuote(document, marks, item.Content))
+                {
+                    item.Kind = QuoteKind.Mixed;
+                }
+
+                previousInSentence = item;
+                inSentence.Add(item);
+            }
+
+            TrimNestedContent(document, inSentence);
+            found.AddRange(inSentence);
+        }
+    }
+
+    /// <summary>
+    /// When one attribution's content holds the cue of another that follows it in the same sentence
+    /// ("Moscow believes the US may be …, Russia's special envoy says"; "… Afghanistan, and said it was …"),
+    /// the first content ends before the second's source or cue.
+    /// </summary>
+    private static void TrimNestedContent(Document document, List<Found> items)
+    {
+        var tokens = new SentenceTokens(document);
+        for (var a = 0; a < items.Count; a++)
+        {
+            for (var b = 0; b < items.Count; b++)
+            {
+                // B's cue inside A's content is legitimate nesting ("…, and Moscow believes …, the envoy says")
+                // unless B is coordinated with A or B's own content reaches outside A's: then A overran B's attribution.
+                var other = items[b];
+                if (a == b || other.Cue is not { } cue || !items[a].Content.Contains(cue)
+                    || (other.Rule != "indirect/coordinated" && items[a].Content.Contains(other.Content)))
+                {
+                    continue;
+                }
+
+                var boundary = other.Rule == "indirect/coordinated" || other.Source is null || other.Source.Value.Start > cue.Start
+                    || other.Source.Value.Start < items[a].Content.Start
+                    ? cue.Start
+                    : other.Source.Value.Start;
+                var end = TokenAt(document, boundary);
+                var first = TokenAt(document, items[a].Content.Start);
+                while (end > first && (tokens.IsClauseBreak(end - 1) || tokens.Is(end - 1, "and") || tokens.IsQuoteMark(end - 1)))
+                {
+                    end--;
+                }
+
+                if (end > first)
+                {
+                    items[a] = Replace(items[a], tokens.Span(first, end));
+                }
+            }
+        }
+    }
+
+    private static Found Replace(Found item, TextSpan content) => new()
+    {
+        Content = content, Kind = item.Kind, Rule = item.Rule, Cue = item.Cue, Source = item.Source, SourceTokens = item.SourceTokens,
+        Speaker = item.Speaker, Channel = item.Channel, ContinuationOf = item.ContinuationOf,
+    };
+
+    private static int TokenAt(Document document, int offset)
+    {
+        var tokens = document.Tokens;
+        int low = 0, high = tokens.Length - 1;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (tokens[mid].Span.End <= offset)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary><c>…, Zamir Kabulov, the head of the department, said.</c> / <c>…, said Kabulov.</c></summary>
+    private static Found? Postposed(Document document, int first, int cue, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        if (cue == first)
+        {
+            return null;
+        }
+
+        // "…, said Kabulov" (inverted): a comma right before the cue and a short noun phrase after it to the end.
+        if (tokens[cue - 1] is "," && cue - 1 > first)
+        {
+            var sourceEnd = NounPhraseEnd(document, cue + 1, end);
+            if (sourceEnd > cue + 1 && TailIsAdjunct(document, sourceEnd, end) && !IsApposition(document, cue - 1))
+            {
+                var item = new Found { Content = tokens.Span(first, cue - 1), Kind = QuoteKind.Indirect, Rule = "indirect/inverted", Cue = document.Tokens[cue].Span };
+                SetSource(document, item, cue + 1, sourceEnd);
+                return item;
+            }
+        }
+
+        // "…, SOURCE cue[ channel]." — the cue ends the sentence apart from a channel or adjunct.
+        if (!TailIsAdjunct(document, cue + 1, end))
+        {
+            return null;
+        }
+
+        var sourceStart = SourceStartBackwards(document, first, cue);
+        if (sourceStart <= first + 1 || tokens[sourceStart - 1] is not ("," or "”" or "\""))
+        {
+            return null;
+        }
+
+        var contentEnd = sourceStart - 1;
+        while (contentEnd > first && (tokens[contentEnd - 1] is "," || tokens.IsQuoteMark(contentEnd - 1)))
+        {
+            contentEnd--;
+        }
+
+        if (contentEnd - first < 3)
+        {
+            return null;
+        }
+
+        var result = new Found { Content = tokens.Span(first, contentEnd), Kind = QuoteKind.Indirect, Rule = "indirect/postposed", Cue = document.Tokens[cue].Span };
+        SetSource(document, result, sourceStart, TrimTrailingComma(document, sourceStart, cue));
+        FindChannel(document, cue, end, result);
+        return result;
+    }
+
+    /// <summary><c>Washington, he said, is focused on …</c></summary>
+    private static Found? Interposed(Document document, int first, int cue, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        if (cue + 2 >= end || tokens[cue + 1] is not ",")
+        {
+            return null;
+        }
+
+        var sourceStart = cue - 1;
+        while (sourceStart > first && !tokens.IsClauseBreak(sourceStart - 1))
+        {
+            sourceStart--;
+        }
+
+        if (sourceStart <= first || tokens[sourceStart - 1] is not "," || cue - sourceStart > 4 || sourceStart == cue)
+        {
+            return null;
+        }
+
+        // The content is the sentence around the interposed attribution; one span covers both halves.
+        var result = new Found { Content = tokens.Span(first, end), Kind = QuoteKind.Indirect, Rule = "indirect/interposed", Cue = document.Tokens[cue].Span };
+        SetSource(document, result, sourceStart, cue);
+        return result;
+    }
+
+    /// <summary><c>Kabulov said Moscow was prepared …</c> / <c>… and said it was America's decision …</c></summary>
+    private static Found? Preposed(Document document, int first, int cue, int end, Found? previousInSentence)
+    {
+        var tokens = new SentenceTokens(document);
+        var contentStart = cue + 1;
+        var channelStart = -1;
+        if (contentStart < end && (tokens.Is(cue, "told") || tokens.Is(cue, "tell") || tokens.Is(cue, "tells") || tokens.Is(cue, "telling")
+                                   || tokens.Is(cue, "assured") || tokens.Is(cue, "warned") || tokens.Is(cue, "informed")))
+        {
+            channelStart = contentStart;
+            contentStart = NounPhraseEnd(document, contentStart, end);
+        }
+
+        if (contentStart < end && (tokens.Is(contentStart, "that") || tokens[contentStart] is "," or ":"))
+        {
+            contentStart++;
+        }
+
+        if (end - contentStart < 3 || tokens.IsClauseBreak(contentStart) && tokens[contentStart] is not "(")
+        {
+            return null; // nothing reported after the cue
+        }
+
+        var sourceStart = ClauseStart(document, first, cue);
+        Found result;
+        if (sourceStart < cue)
+        {
+            result = new Found { Content = tokens.Span(contentStart, end), Kind = QuoteKind.Indirect, Rule = "indirect/preposed", Cue = document.Tokens[cue].Span };
+            SetSource(document, result, sourceStart, cue);
+        }
+        else if (previousInSentence is not null && cue > first && tokens.Is(cue - 1, "and"))
+        {
+            result = new Found
+            {
+                Content = tokens.Span(contentStart, end), Kind = QuoteKind.Indirect, Rule = "indirect/coordinated", Cue = document.Tokens[cue].Span,
+                Source = previousInSentence.Source, SourceTokens = previousInSentence.SourceTokens,
+            };
+        }
+        else
+        {
+            return null;
+        }
+
+        if (channelStart >= 0 && channelStart < contentStart)
+        {
+            var channelEnd = contentStart;
+            while (channelEnd > channelStart && (tokens.Is(channelEnd - 1, "that") || tokens[channelEnd - 1] is "," or ":"))
+            {
+                channelEnd--;
+            }
+
+            if (channelEnd > channelStart && tokens.IsCapitalized(channelStart))
+            {
+                result.Channel = tokens.Span(channelStart, channelEnd);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary><c>According to TASS, …</c> / <c>…, according to officials.</c></summary>
+    private static Found? AccordingTo(Document document, int first, int according, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        var sourceStart = according + 2;
+        var sourceEnd = NounPhraseEnd(document, sourceStart, end);
+        if (sourceEnd <= sourceStart)
+        {
+            return null;
+        }
+
+        TextSpan content;
+        if (according == first || (according == first + 1 && tokens.IsClauseBreak(first)))
+        {
+            var contentStart = sourceEnd < end && tokens[sourceEnd] is "," ? sourceEnd + 1 : sourceEnd;
+            if (end - contentStart < 3)
+            {
+                return null;
+            }
+
+            content = tokens.Span(contentStart, end);
+        }
+        else
+        {
+            var contentEnd = according;
+            while (contentEnd > first && tokens.IsClauseBreak(contentEnd - 1))
+            {
+                contentEnd--;
+            }
+
+            if (contentEnd - first < 3)
+            {
+                return null;
+            }
+
+            content = tokens.Span(first, contentEnd);
+        }
+
+        var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "according-to", Cue = tokens.Span(according, according + 2) };
+        SetSource(document, item, sourceStart, sourceEnd);
+        return item;
+    }
+
+    /// <summary><c>ISIS has over 10,000 fighters in Afghanistan … – Moscow</c></summary>
+    private static void FindHeadlineAttribution(Document document, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        foreach (var sentence in document.Sentences)
+        {
+            if (document.Paragraphs[sentence.Paragraph].Role != ParagraphRole.Headline)
+            {
+                continue;
+            }
+
+            for (var dash = sentence.EndToken - 2; dash > sentence.FirstToken + 2 && dash >= sentence.EndToken - 5; dash--)
+            {
+                if (tokens[dash] is not ("–" or "—" or "-" or "--" or ":" or "|"))
+                {
+                    continue;
+                }
+
+                var allCapitalized = true;
+                for (var i = dash + 1; i < sentence.EndToken; i++)
+                {
+                    allCapitalized &= tokens.IsCapitalized(i) || tokens.IsPossessive(i);
+                }
+
+                if (allCapitalized)
+                {
+                    var item = new Found { Content = tokens.Span(sentence.FirstToken, dash), Kind = QuoteKind.Indirect, Rule = "headline-dash", Cue = document.Tokens[dash].Span };
+                    SetSource(document, item, dash + 1, sentence.EndToken);
+                    found.Add(item);
+                }
+
+                break;
+            }
+        }
+    }
+
+    private static void SetSource(Document document, Found item, int first, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        while (first < end && (tokens.IsClauseBreak(first) || tokens.IsQuoteMark(first) || IsLeadingConnective(tokens[first])))
+        {
+            first++;
+        }
+
+        while (end > first && (tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1)))
+        {
+            end--;
+        }
+
+        if (end > first)
+        {
+            item.Source = tokens.Span(first, end);
+            item.SourceTokens = (first, end);
+        }
+    }
+
+    private static bool IsLeadingConnective(ReadOnlySpan<char> word) =>
+        word is "But" or "And" or "So" or "Yet" or "However" or "Meanwhile" or "Still" or "Also" or "Then" or "Now"
+            or "but" or "and" or "so" or "yet";
+
+    /// <summary>A channel after the cue: "told RIA Novosti", "in an interview with TASS", "speaking to Reuters".</summary>
+    private static void FindChannel(Document document, int cue, int end, Found item)
+    {
+        var tokens = new SentenceTokens(document);
+        var start = -1;
+        if ((tokens.Is(cue, "told") || tokens.Is(cue, "tells") || tokens.Is(cue, "telling")) && cue + 1 < end && tokens.IsCapitalized(cue + 1))
+        {
+            start = cue + 1;
+        }
+        else
+        {
+            for (var i = cue + 1; i + 1 < end && i <= cue + 4; i++)
+            {
+                if ((tokens.Is(i, "with") || tokens.Is(i, "to") || tokens.Is(i, "by")) && tokens.IsCapitalized(i + 1)
+                    && (tokens.Is(i - 1, "interview") || tokens.Is(i - 1, "speaking") || tokens.Is(i - 1, "quoted") || tokens.Is(i - 1, "told")
+                        || tokens.Is(i - 1, "said") || tokens.Is(i - 1, "talking")))
+                {
+                    start = i + 1;
+                    break;
+                }
+            }
+        }
+
+        if (start < 0)
+        {
+            return;
+        }
+
+        var channelEnd = start;
+        while (channelEnd < end && (tokens.IsCapitalized(channelEnd) || tokens.Is(channelEnd, "of") || tokens.Is(channelEnd, "&")))
+        {
+            channelEnd++;
+        }
+
+        if (channelEnd > start)
+        {
+            item.Channel = tokens.Span(start, channelEnd);
+        }
+    }
+
+    private static bool IsCue(Document document, int index)
+    {
+        var tokens = new SentenceTokens(document);
+        if (!ReportingCues.TryGetLemma(tokens[index], out _))
+        {
+            return false;
+        }
+
+        // With tags, only verbs are cues ("the said agreement" is not speech); without, trust the lexicon.
+        return document.Tags.IsDefaultOrEmpty || document.Tags[index].Upos is "VERB" or "AUX";
+    }
+
+    /// <summary>Index of the first token of the clause that ends at <paramref name="end"/>: after the nearest break or conjunction.</summary>
+    private static int ClauseStart(Document document, int first, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        var start = end;
+        while (start > first && !tokens.IsClauseBreak(start - 1) && !tokens.IsQuoteMark(start - 1)
+               && !tokens.Is(start - 1, "and") && !tokens.Is(start - 1, "but") && !tokens.Is(start - 1, "that")
+               && !tokens.Is(start - 1, "which") && !tokens.Is(start - 1, "who") && !tokens.Is(start - 1, "because")
+               && !ReportingCues.TryGetLemma(tokens[start - 1], out _))
+        {
+            start--;
+        }
+
+        return end - start > 8 ? end : start; // a long stretch is a clause, not a speaker
+    }
+
+    /// <summary>
+    /// Where a post-posed source starts, walking back from the cue over an apposition chain:
+    /// "Zamir Kabulov, the head of the department in the ministry, said" starts at "Zamir".
+    /// </summary>
+    private static int SourceStartBackwards(Document document, int first, int cue)
+    {
+        var tokens = new SentenceTokens(document);
+        var segmentEnd = cue;
+        if (segmentEnd > first && tokens[segmentEnd - 1] is ",")
+        {
+            segmentEnd--; // "…, the head of …, said": the source ends in an apposition
+        }
+
+        var start = segmentEnd;
+        while (start > first && !tokens.IsClauseBreak(start - 1) && !tokens.IsQuoteMark(start - 1))
+        {
+            start--;
+        }
+
+        if (segmentEnd - start > 12)
+        {
+            return first; // too long to be a speaker
+        }
+
+        // An apposition ("the head of …") hangs on a name before it: include that name.
+        if (segmentEnd < cue && start > first + 1 && tokens[start - 1] is "," && IsDescription(document, start))
+        {
+            var nameStart = start - 1;
+            while (nameStart > first && !tokens.IsClauseBreak(nameStart - 1) && !tokens.IsQuoteMark(nameStart - 1))
+            {
+                nameStart--;
+            }
+
+            if (start - 1 - nameStart is > 0 and <= 4 && tokens.IsCapitalized(nameStart))
+            {
+                return nameStart;
+            }
+        }
+
+        return start;
+    }
+
+    private static bool IsApposition(Document document, int comma) =>
+        comma + 1 < document.Tokens.Length && IsDescription(document, comma + 1);
+
+    private static bool IsDescription(Document document, int index)
+    {
+        var tokens = new SentenceTokens(document);
+        return tokens.Is(index, "the") || tokens.Is(index, "a") || tokens.Is(index, "an") || tokens.Is(index, "his") || tokens.Is(index, "her");
+    }
+
+    private static int TrimTrailingComma(Document document, int first, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        while (end > first && tokens[end - 1] is ",")
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    /// <summary>True when tokens [start, end) are only a channel or adjunct after a final cue ("told RIA Novosti", "on Friday", "apparently referring to …").</summary>
+    private static bool TailIsAdjunct(Document document, int start, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        if (start >= end)
+        {
+            return true;
+        }
+
+        if (tokens[start] is ",")
+        {
+            return true; // "…, Kabulov said, apparently referring to …"
+        }
+
+        if (end - start > 6)
+        {
+            return false;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            if (tokens.Is(i, "that") || ReportingCues.TryGetLemma(tokens[i], out _))
+            {
+                return false;
+            }
+        }
+
+        return tokens.IsCapitalized(start) || tokens.Is(start, "on") || tokens.Is(start, "in") || tokens.Is(start, "to") || tokens.Is(start, "at")
+            || tokens.Is(start, "last") || tokens.Is(start, "yesterday") || tokens.Is(start, "today") || tokens.Is(start, "earlier")
+            || tokens.Is(start, "the") || tokens.Is(start, "a");
+    }
+
+    /// <summary>End of a short noun phrase starting at <paramref name="start"/>: a determiner or capitalised run and its nouns, up to a break.</summary>
+    private static int NounPhraseEnd(Document document, int start, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        var i = start;
+        while (i < end && i - start < 8 && !tokens.IsClauseBreak(i) && !tokens.IsTerminal(i) && !tokens.IsQuoteMark(i)
+               && !tokens.Is(i, "that") && !tokens.Is(i, "on") && !tokens.Is(i, "in") && !tokens.Is(i, "at")
+               && !tokens.Is(i, "about") && !tokens.Is(i, "after") && !tokens.Is(i, "before") && !tokens.Is(i, "apparently")
+               && !ReportingCues.TryGetLemma(tokens[i], out _))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool ContainsQuote(Document document, List<QuoteMarks> marks, TextSpan content)
+    {
+        foreach (var quote in marks)
+        {
+            var span = new SentenceTokens(document).Span(quote.Open, quote.Close + 1);
+            if (content.Contains(span) || content.Overlaps(span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int SentenceOf(Document document, int token)
+    {
+        var sentences = document.Sentences;
+        int low = 0, high = sentences.Length - 1;
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (sentences[mid].FirstToken <= token)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return low;
+    }
+
+    private static void ResolveSpeakers(Document document, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var names = new List<TextSpan>(); // full names of speakers seen so far, in order
+        var unresolved = new List<Found>(); // descriptions before any name: resolved forwards (cataphora)
+        foreach (var item in found)
+        {
+            if (item.ContinuationOf is { } antecedent)
+            {
+                item.Source ??= antecedent.Source;
+                item.Cue ??= antecedent.Cue;
+                item.Speaker = antecedent.Speaker;
+                item.Channel ??= antecedent.Channel;
+                continue;
+            }
+
+            if (item.SourceTokens is not var (first, end))
+            {
+                continue;
+            }
+
+            var name = NameIn(document, first, end);
+            if (name is { } span)
+            {
+                var full = names.LastOrDefault(known => EndsWithWord(document, known, span));
+                item.Speaker = full == default ? span : full;
+
+                // Only a full personal name (two or more words, or a person mention) becomes an antecedent
+                // for "he" and "the diplomat": "Moscow" in "Moscow believes" must not.
+                if (full == default && IsPersonName(document, span))
+                {
+                    names.Add(span);
+                    foreach (var waiting in unresolved)
+                    {
+                        waiting.Speaker = span;
+                    }
+
+                    unresolved.Clear();
+                }
+            }
+            else if (IsPersonReference(document, first, end))
+            {
+                if (names.Count > 0)
+                {
+                    item.Speaker = names[^1];
+                }
+                else
+                {
+                    unresolved.Add(item);
+                }
+            }
+
+            _ = tokens;
+        }
+    }
+
+    /// <summary>A proper name in the source: a run of capitalised tokens not followed by a possessive ("Russia’s envoy" has none).</summary>
+    private static TextSpan? NameIn(Document document, int first, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        for (var i = first; i < end; i++)
+        {
+            if (!tokens.IsCapitalized(i) || tokens.IsPronoun(i) || IsDescription(document, i) || IsLeadingConnective(tokens[i]))
+            {
+                continue;
+            }
+
+            var runEnd = i;
+            while (runEnd < end && (tokens.IsCapitalized(runEnd) || (runEnd > i && tokens[runEnd] is "-")))
+            {
+                runEnd++;
+            }
+
+            if (tokens.IsPossessive(runEnd))
+            {
+                i = runEnd;
+                continue;
+            }
+
+            return tokens.Span(i, runEnd);
+        }
+
+        return null;
+    }
+
+    private static bool IsPersonName(Document document, TextSpan name)
+    {
+        foreach (var mention in document.Mentions)
+        {
+            if (mention.Span.Overlaps(name))
+            {
+                return mention.Type == "PER";
+            }
+        }
+
+        return document.SliceOf(name).Contains(' ');
+    }
+
+    private static bool IsPersonReference(Document document, int first, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        if (end - first == 1 && (tokens.Is(first, "he") || tokens.Is(first, "she")))
+        {
+            return true;
+        }
+
+        // A definite or possessive description of one person: "the diplomat", "Russia's special envoy".
+        var definite = tokens.Is(first, "the") || tokens.Is(first, "his") || tokens.Is(first, "her") || tokens.IsPossessive(first + 1) || tokens.IsPossessive(first + 2);
+        var last = tokens[end - 1];
+        return definite && end - first <= 5 && last.Length > 1 && last[^1] != 's';
+    }
+
+    private static bool EndsWithWord(Document document, TextSpan known, TextSpan name)
+    {
+        var knownText = document.SliceOf(known);
+        var nameText = document.SliceOf(name);
+        return knownText.EndsWith(nameText, StringComparison.Ordinal)
+            && (knownText.Length == nameText.Length || knownText[knownText.Length - nameText.Length - 1] == ' ');
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Frozen;
+
+namespace Dossier.Analysis.Attribution;
+
+/// <summary>
+/// Verbs that introduce reported speech or thought, by inflected form. Written for English news from
+/// the verbs that attribute statements in wire copy ("said", "told", "added", "stressed", "warned",
+/// "according to" is handled as a phrase). Forms are matched case-insensitively.
+/// </summary>
+internal static class ReportingCues
+{
+    private static readonly string[] Lemmas =
+    [
+        "say", "tell", "add", "stress", "warn", "claim", "insist", "believe", "note", "explain", "argue", "state",
+        "announce", "report", "write", "tweet", "acknowledge", "admit", "deny", "suggest", "reply", "respond", "ask",
+        "urge", "predict", "estimate", "allege", "confirm", "declare", "maintain", "mention", "recall", "remark",
+        "reveal", "testify", "assert", "contend", "concede", "complain", "caution", "emphasize", "emphasise", "indicate",
+        "comment", "conclude", "observe", "think", "argue", "promise", "vow", "pledge", "agree", "disclose", "point",
+        "underline", "underscore", "reiterate", "repeat", "question", "wonder", "speculate", "charge", "boast", "joke",
+        "quip", "counter", "retort", "acknowledge", "predict", "forecast", "signal", "hint", "assure", "inform",
+    ];
+
+    /// <summary>Irregular or spelling-changing forms, each with its lemma.</summary>
+    private static readonly (string Form, string Lemma)[] Irregular =
+    [
+        ("said", "say"), ("says", "say"), ("saying", "say"), ("told", "tell"), ("tells", "tell"), ("telling", "tell"),
+        ("wrote", "write"), ("written", "write"), ("writes", "write"), ("writing", "write"), ("thought", "think"),
+        ("thinks", "think"), ("thinking", "think"), ("denied", "deny"), ("denies", "deny"), ("denying", "deny"),
+        ("replied", "reply"), ("replies", "reply"), ("replying", "reply"), ("testified", "testify"), ("testifies", "testify"),
+        ("testifying", "testify"), ("stressed", "stress"), ("stresses", "stress"), ("stressing", "stress"),
+        ("admitted", "admit"), ("admits", "admit"), ("admitting", "admit"), ("quipped", "quip"), ("quips", "quip"),
+        ("quipping", "quip"), ("vowed", "vow"), ("vows", "vow"), ("vowing", "vow"),
+    ];
+
+    /// <summary>Reporting forms that are not speech when they head a noun phrase or mean something else.</summary>
+    private static readonly FrozenSet<string> Excluded = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "point", "points", "report", "reports", "question", "questions", "charge", "charges", "counter", "signal",
+        "signals", "hint", "hints", "state", "states", "estimate", "estimates", "forecast", "forecasts", "comment",
+        "comments", "promise", "promises", "pledge", "pledges", "claim", "claims", "joke", "jokes", "note", "notes",
+        "repeat", "observe", "maintain", "inform", "think", "thinking", "agree", "agreed", "agrees", "ask", "asks",
+        "concluded", "conclude");
+
+    private static readonly FrozenDictionary<string, string> FormsToLemma = BuildForms();
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
+        FormsToLemma.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when <paramref name="form"/> is an inflected reporting verb; gives its lemma.</summary>
+    public static bool TryGetLemma(ReadOnlySpan<char> form, out string lemma)
+    {
+        if (Lookup.TryGetValue(form, out var found))
+        {
+            lemma = found;
+            return true;
+        }
+
+        lemma = string.Empty;
+        return false;
+    }
+
+    private static FrozenDictionary<string, string> BuildForms()
+    {
+        var forms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var lemma in Lemmas)
+        {
+            foreach (var form in RegularForms(lemma))
+            {
+                forms.TryAdd(form, lemma);
+            }
+        }
+
+        foreach (var (form, lemma) in Irregular)
+        {
+            forms[form] = lemma;
+        }
+
+        foreach (var form in Excluded)
+        {
+            forms.Remove(form);
+        }
+
+        return forms.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    // Regular English inflection: -s/-es, -ed/-d, -ing (with final-e drop).
+    private static IEnumerable<string> RegularForms(string lemma)
+    {
+        yield return lemma;
+        var sibilant = lemma.EndsWith('s') || lemma.EndsWith("sh", StringComparison.Ordinal) || lemma.EndsWith("ch", StringComparison.Ordinal) || lemma.EndsWith('x');
+        yield return sibilant ? lemma + "es" : lemma + "s";
+        if (lemma.EndsWith('e'))
+        {
+            yield return lemma + "d";
+            yield return lemma[..^1] + "ing";
+        }
+        else if (lemma.EndsWith('y') && !"aeiou".Contains(lemma[^2], StringComparison.Ordinal))
+        {
+            yield return lemma[..^1] + "ied";
+            yield return lemma + "ing";
+        }
+        else
+        {
+            yield return lemma + "ed";
+            yield return lemma + "ing";
+        }
+    }
+}
