@@ -96,7 +96,7 @@ public sealed class QuoteAttributor : IPipelineComponent
                 {
                     open = t;
                 }
-                else if (open >= 0 && (tokens.IsClosingQuote(t) || (tokens[t] is "\"" && t > open)))
+                else if (open >= 0 && (tokens.IsClosingQuote(t) || (tokens[t] is "\"" or "''" && t > open)))
                 {
                     result.Add(new QuoteMarks(open, t, Closed: true, p));
                     open = -1;
@@ -488,14 +488,23 @@ public sealed class QuoteAttributor : IPipelineComponent
         if (contentStart < end && (tokens.Is(contentStart, "that") || tokens[contentStart] is "," or ":"))
         {
             contentStart++;
+            if (contentStart < end && tokens[contentStart] is ",")
+            {
+                contentStart++; // "said that, if elected, he would …"
+            }
         }
 
-        if (end - contentStart < 3 || tokens.IsClauseBreak(contentStart) && tokens[contentStart] is not "(")
+        if (end - contentStart < 3 || (tokens.IsClauseBreak(contentStart) && tokens[contentStart] is not "(")
+            || tokens.IsPreposition(contentStart) || tokens.IsPassiveAuxiliary(cue - 1) || (cue > first && tokens.IsPassiveAuxiliary(cue - 2) && tokens.Is(cue - 1, "not")))
         {
-            return null; // nothing reported after the cue
+            return null; // nothing reported after the cue, or a passive ("was reported by")
         }
 
-        var sourceStart = ClauseStart(document, first, cue);
+        var sourceStart = tokens[cue - 1 < first ? first : cue - 1] is "," ? SourceStartBackwards(document, first, cue) : ClauseStart(document, first, cue);
+        if (sourceStart <= first && tokens[cue - 1 < first ? first : cue - 1] is ",")
+        {
+            sourceStart = cue; // a long stretch ending in a comma is a clause, not a speaker
+        }
         Found result;
         if (sourceStart < cue)
         {
@@ -619,7 +628,7 @@ public sealed class QuoteAttributor : IPipelineComponent
             first++;
         }
 
-        while (end > first && (tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1)))
+        while (end > first && (tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1)) && !ClosesParenthesis(document, first, end - 1))
         {
             end--;
         }
@@ -629,6 +638,25 @@ public sealed class QuoteAttributor : IPipelineComponent
             item.Source = tokens.Span(first, end);
             item.SourceTokens = (first, end);
         }
+    }
+
+    private static bool ClosesParenthesis(Document document, int first, int index)
+    {
+        var tokens = new SentenceTokens(document);
+        if (tokens[index] is not ")")
+        {
+            return false;
+        }
+
+        for (var i = index - 1; i >= first; i--)
+        {
+            if (tokens[i] is "(")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsLeadingConnective(ReadOnlySpan<char> word) =>
@@ -692,6 +720,23 @@ public sealed class QuoteAttributor : IPipelineComponent
     {
         var tokens = new SentenceTokens(document);
         var start = end;
+        while (start > first && tokens[start - 1] is ")")
+        {
+            // A parenthetical inside the speaker's name: "Rep. Gwen Moore (D-Wis.) said".
+            var open = start - 1;
+            while (open > first && tokens[open] is not "(")
+            {
+                open--;
+            }
+
+            if (tokens[open] is not "(" || start - open > 6)
+            {
+                break;
+            }
+
+            start = open;
+        }
+
         while (start > first && !tokens.IsClauseBreak(start - 1) && !tokens.IsQuoteMark(start - 1)
                && !tokens.Is(start - 1, "and") && !tokens.Is(start - 1, "but") && !tokens.Is(start - 1, "that")
                && !tokens.Is(start - 1, "which") && !tokens.Is(start - 1, "who") && !tokens.Is(start - 1, "because")
@@ -700,7 +745,7 @@ public sealed class QuoteAttributor : IPipelineComponent
             start--;
         }
 
-        return end - start > 8 ? end : start; // a long stretch is a clause, not a speaker
+        return end - start > 10 ? end : start; // a long stretch is a clause, not a speaker
     }
 
     /// <summary>
@@ -909,13 +954,13 @@ public sealed class QuoteAttributor : IPipelineComponent
         var tokens = new SentenceTokens(document);
         for (var i = first; i < end; i++)
         {
-            if (!tokens.IsCapitalized(i) || tokens.IsPronoun(i) || IsDescription(document, i) || IsLeadingConnective(tokens[i]))
+            if (!tokens.IsCapitalized(i) || tokens.IsPronoun(i) || IsDescription(document, i) || IsLeadingConnective(tokens[i]) || IsTitle(tokens[i]))
             {
                 continue;
             }
 
             var runEnd = i;
-            while (runEnd < end && (tokens.IsCapitalized(runEnd) || (runEnd > i && tokens[runEnd] is "-")))
+            while (runEnd < end && ((tokens.IsCapitalized(runEnd) && !IsTitle(tokens[runEnd])) || (runEnd > i && tokens[runEnd] is "-")))
             {
                 runEnd++;
             }
@@ -931,6 +976,11 @@ public sealed class QuoteAttributor : IPipelineComponent
 
         return null;
     }
+
+    /// <summary>Honorifics and offices written before names ("Rep.", "Mr.", "President"): not part of the name.</summary>
+    private static bool IsTitle(ReadOnlySpan<char> word) =>
+        (word.Length > 1 && word[^1] == '.' && word.Length <= 5)
+        || word is "President" or "Senator" or "Governor" or "Minister" or "Prime" or "General" or "Secretary" or "Chairman" or "Sir" or "Dame";
 
     private static bool IsPersonName(Document document, TextSpan name)
     {

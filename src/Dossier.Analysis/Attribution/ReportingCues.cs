@@ -18,6 +18,10 @@ internal static class ReportingCues
         "comment", "conclude", "observe", "think", "argue", "promise", "vow", "pledge", "agree", "disclose", "point",
         "underline", "underscore", "reiterate", "repeat", "question", "wonder", "speculate", "charge", "boast", "joke",
         "quip", "counter", "retort", "acknowledge", "predict", "forecast", "signal", "hint", "assure", "inform",
+        // Verbs that take a reported clause. Verbs that take an object instead ("accused Islamabad of …",
+        // "criticized", "praised") are events, coded by the event coder, not quotes.
+        "propose", "recommend", "insist", "complain", "fear", "hope", "worry", "expect", "lament", "concede", "contend",
+        "speculate", "guess", "suspect", "doubt",
     ];
 
     /// <summary>Irregular or spelling-changing forms, each with its lemma.</summary>

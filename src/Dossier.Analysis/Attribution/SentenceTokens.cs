@@ -40,16 +40,24 @@ internal readonly ref struct SentenceTokens(Document document)
     public bool IsOpeningQuote(int index)
     {
         var text = this[index];
-        return text is "“" or "«" or "„" || (text is "\"" && (_document.Tokens[index].Traits & TokenTraits.SpaceBefore) != 0);
+        return text is "“" or "«" or "„" or "``" || (text is "\"" or "''" && (_document.Tokens[index].Traits & TokenTraits.SpaceBefore) != 0);
     }
 
     public bool IsClosingQuote(int index)
     {
         var text = this[index];
-        return text is "”" or "»" || (text is "\"" && (_document.Tokens[index].Traits & TokenTraits.SpaceBefore) == 0);
+        return text is "”" or "»" || (text is "\"" or "''" && (_document.Tokens[index].Traits & TokenTraits.SpaceBefore) == 0);
     }
 
-    public bool IsQuoteMark(int index) => this[index] is "“" or "”" or "«" or "»" or "„" or "\"";
+    public bool IsQuoteMark(int index) => this[index] is "“" or "”" or "«" or "»" or "„" or "\"" or "''" or "``";
+
+    /// <summary>Prepositions that cannot open a reported clause ("respond to requests", "charged with").</summary>
+    public bool IsPreposition(int index) =>
+        this[index] is "to" or "for" or "with" or "by" or "from" or "on" or "in" or "at" or "of" or "about" or "into" or "over" or "up" or "out";
+
+    /// <summary>Forms of "be" and "get" that make a following participle passive ("was reported", "been charged").</summary>
+    public bool IsPassiveAuxiliary(int index) =>
+        index >= 0 && this[index] is "was" or "were" or "is" or "are" or "be" or "been" or "being" or "am" or "got" or "get" or "gets";
 
     public bool IsPronoun(int index) =>
         this[index] is "he" or "she" or "He" or "She" or "they" or "They" or "I" or "we" or "We" or "it" or "It";

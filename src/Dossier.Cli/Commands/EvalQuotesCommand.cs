@@ -17,9 +17,10 @@ internal static class EvalQuotesCommand
         var polnear = new Option<string>("--polnear") { Description = "A PolNeAR split folder (with text/ and attributions/), e.g. ../shared/data/quotes/polnear/dev.", Required = true };
         var minF1 = new Option<double?>("--min-f1") { Description = "Fail (exit 1) when attribution F1 (percent) is below this floor." };
         var minSource = new Option<double?>("--min-source") { Description = "Fail (exit 1) when source-overlap accuracy (percent) is below this floor." };
+        var errors = new Option<int>("--errors") { Description = "List up to N missed gold attributions and N spurious predictions." };
         var command = new Command("quotes", "Score quote and attribution finding against PolNeAR (content overlap matching).")
         {
-            polnear, minF1, minSource,
+            polnear, minF1, minSource, errors,
         };
         command.SetAction(parseResult =>
         {
@@ -37,12 +38,18 @@ internal static class EvalQuotesCommand
                 var articles = 0;
                 var characters = 0L;
                 var stopwatch = new Stopwatch();
+                var listed = (Missed: 0, Spurious: 0);
                 foreach (var article in PolNearReader.ReadSplit(folder))
                 {
                     stopwatch.Start();
                     var document = pipeline.Process(new Document(article.Name, article.Text));
                     stopwatch.Stop();
                     var score = AttributionScorer.Score(document, article);
+                    if (parseResult.GetValue(errors) is > 0 and var limit)
+                    {
+                        ListErrors(output, document, article, limit, ref listed);
+                    }
+
                     total = total is null ? score : AttributionScorer.Add(total, score);
                     articles++;
                     characters += article.Text.Length;
@@ -70,6 +77,32 @@ internal static class EvalQuotesCommand
             });
         });
         return command;
+    }
+
+    private static void ListErrors(TextWriter output, Document document, PolNearArticle article, int limit, ref (int Missed, int Spurious) listed)
+    {
+        static string Clip(string text) => (text.Length > 90 ? text[..90] + "…" : text).ReplaceLineEndings(" ");
+        foreach (var gold in article.Attributions)
+        {
+            var found = document.Quotes.Any(q => gold.Content.Any(span => span.Overlaps(q.Content)));
+            if (!found && listed.Missed++ < limit)
+            {
+                var cue = string.Join(" … ", gold.Cue.Select(span => article.Text[span.Start..span.End]));
+                var source = string.Join(" … ", gold.Source.Select(span => article.Text[span.Start..span.End]));
+                output.WriteLine($"missed: [{source}] [{cue}] {Clip(article.Text[gold.Content[0].Start..gold.Content[0].End])}");
+            }
+        }
+
+        foreach (var quote in document.Quotes)
+        {
+            var found = article.Attributions.Any(gold => gold.Content.Any(span => span.Overlaps(quote.Content)));
+            if (!found && listed.Spurious++ < limit)
+            {
+                var cue = quote.Cue is { } c ? document.TextOf(c) : "-";
+                var source = quote.Source is { } s ? document.TextOf(s) : "-";
+                output.WriteLine($"spurious ({quote.Origin.Rule}): [{source}] [{cue}] {Clip(document.TextOf(quote.Content))}");
+            }
+        }
     }
 
     private static bool CheckFloor(TextWriter output, string name, double value, double? floor)
