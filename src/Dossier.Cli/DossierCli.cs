@@ -14,6 +14,10 @@ internal static class DossierCli
         var root = new RootCommand("Dossier: structured, source-attributed intelligence from news reports.");
         root.Subcommands.Add(AnalyzeCommand.Create(standardInput ?? Console.OpenStandardInput));
 
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(CorpusQueryCommands.Search());
+        root.Subcommands.Add(CorpusQueryCommands.Quotes());
+
         var eval = new Command("eval", "Score a component against gold data.");
         eval.Subcommands.Add(EvalTokenizeCommand.Create());
         eval.Subcommands.Add(EvalQuotesCommand.Create());

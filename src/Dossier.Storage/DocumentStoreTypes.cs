@@ -1,0 +1,40 @@
+using Dossier.Text;
+
+namespace Dossier.Storage;
+
+/// <summary>What saving a document did.</summary>
+public enum SaveOutcome
+{
+    /// <summary>The text was new and is now stored with its analysis.</summary>
+    Added,
+
+    /// <summary>The same text was already stored (under this or another key); nothing changed.</summary>
+    Unchanged,
+
+    /// <summary>The key was stored with another text; the new text and analysis replaced it.</summary>
+    Replaced,
+}
+
+/// <summary>A stored document without its text.</summary>
+/// <param name="Id">Row id.</param>
+/// <param name="Key">Where it was first read from.</param>
+/// <param name="Title">Headline or title.</param>
+/// <param name="Outlet">Publishing outlet.</param>
+/// <param name="Published">Publication date.</param>
+/// <param name="Length">Text length in UTF-16 code units.</param>
+/// <param name="Snippet">A search snippet, when the summary comes from a search.</param>
+public sealed record DocumentSummary(long Id, string Key, string? Title, string? Outlet, DateOnly? Published, int Length, string? Snippet = null);
+
+/// <summary>A stored quote with its document's facts, for listings across the corpus.</summary>
+/// <param name="DocumentId">The document's row id.</param>
+/// <param name="DocumentKey">The document's key.</param>
+/// <param name="Outlet">The publishing outlet.</param>
+/// <param name="Published">The publication date.</param>
+/// <param name="Content">Offsets of the quoted content in the document text.</param>
+/// <param name="Kind">direct, indirect or mixed.</param>
+/// <param name="Speaker">The resolved speaker as written.</param>
+/// <param name="Cue">The reporting verb.</param>
+/// <param name="Channel">The channel ("RIA Novosti").</param>
+/// <param name="Text">The quoted content.</param>
+public sealed record StoredQuote(
+    long DocumentId, string DocumentKey, string? Outlet, DateOnly? Published, TextSpan Content, string Kind, string? Speaker, string? Cue, string? Channel, string Text);

@@ -1,0 +1,25 @@
+using Dossier.Text;
+
+namespace Dossier.Storage;
+
+/// <summary>
+/// The corpus store. Saving is idempotent (by content hash) and transactional: a document is stored
+/// with all of its facts or not at all. Implementations are not thread-safe; use one per thread.
+/// </summary>
+public interface IDocumentStore : IDisposable
+{
+    /// <summary>Stores <paramref name="document"/> (analysed) under <paramref name="key"/> with its analysis as JSON.</summary>
+    SaveOutcome Save(Document document, string key, string annotationsJson);
+
+    /// <summary>Number of stored documents.</summary>
+    long CountDocuments();
+
+    /// <summary>Full-text search over titles and texts, best matches first.</summary>
+    IReadOnlyList<DocumentSummary> Search(string query, int limit);
+
+    /// <summary>Quotes, newest documents first, optionally only those whose speaker contains <paramref name="speaker"/>.</summary>
+    IReadOnlyList<StoredQuote> Quotes(string? speaker, int limit);
+
+    /// <summary>The stored analysis JSON of a document, or null when there is no such key.</summary>
+    string? Annotations(string key);
+}
