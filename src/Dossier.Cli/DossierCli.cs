@@ -17,6 +17,7 @@ internal static class DossierCli
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(CorpusQueryCommands.Search());
         root.Subcommands.Add(CorpusQueryCommands.Quotes());
+        root.Subcommands.Add(CorpusQueryCommands.Duplicates());
 
         var eval = new Command("eval", "Score a component against gold data.");
         eval.Subcommands.Add(EvalTokenizeCommand.Create());

@@ -38,3 +38,9 @@ public sealed record DocumentSummary(long Id, string Key, string? Title, string?
 /// <param name="Text">The quoted content.</param>
 public sealed record StoredQuote(
     long DocumentId, string DocumentKey, string? Outlet, DateOnly? Published, TextSpan Content, string Kind, string? Speaker, string? Cue, string? Channel, string Text);
+
+/// <summary>Two stored documents that tell the same story in mostly the same words (a syndicated copy or light rewrite).</summary>
+/// <param name="Document">The later-stored document.</param>
+/// <param name="Other">The earlier document it copies.</param>
+/// <param name="Similarity">Estimated share of the shorter text's 5-word shingles found in the other (MinHash containment).</param>
+public sealed record DocumentLink(DocumentSummary Document, DocumentSummary Other, double Similarity);

@@ -33,6 +33,36 @@ internal static class CorpusQueryCommands
         return command;
     }
 
+    public static Command Duplicates()
+    {
+        var database = StoreOptions.Database();
+        var limit = new Option<int>("--limit") { Description = "At most this many pairs.", DefaultValueFactory = _ => 50 };
+        var command = new Command("duplicates", "List syndicated copies and near-verbatim rewrites (MinHash over 5-word shingles).") { database, limit };
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            return CommandErrors.Guard(parseResult.InvocationConfiguration.Error, () =>
+            {
+                using var store = StoreOptions.Open(parseResult.GetRequiredValue(database), mustExist: true);
+                var links = store.NearDuplicates(parseResult.GetValue(limit));
+                foreach (var link in links)
+                {
+                    // The earlier publication is taken as the original; the link itself has no direction.
+                    var (copy, original) = link.Document.Published < link.Other.Published ? (link.Other, link.Document) : (link.Document, link.Other);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{link.Similarity,4:P0}  {Describe(copy)}  ≈  {Describe(original)}"));
+                }
+
+                output.WriteLine($"{links.Count} near-duplicate pairs");
+                return CommandErrors.Success;
+            });
+        });
+        return command;
+    }
+
+    private static string Describe(Storage.DocumentSummary document) =>
+        $"{document.Outlet ?? "-"} {document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------"} ({Path.GetFileName(document.Key)})";
+
     public static Command Quotes()
     {
         var speaker = new Option<string?>("--speaker") { Description = "Only quotes whose speaker contains this text (e.g. Kabulov)." };

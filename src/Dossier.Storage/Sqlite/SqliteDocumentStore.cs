@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Dossier.Storage.Duplicates;
 using Dossier.Text;
 using Microsoft.Data.Sqlite;
 
@@ -117,6 +118,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             ("$source", metadata.Source), ("$text", document.Text), ("$annotations", annotationsJson),
             ("$now", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
         NonQuery(transaction, "INSERT INTO documents_fts (rowid, title, text) SELECT id, title, text FROM documents WHERE id = $id;", ("$id", id));
+        LinkNearDuplicates(transaction, id, MinHashSignature.Compute(document.Text));
 
         foreach (var quote in document.Quotes)
         {
@@ -133,6 +135,86 @@ public sealed class SqliteDocumentStore : IDocumentStore
         transaction.Commit();
         return outcome;
     }
+
+    /// <summary>Containment at or above which two texts are near-duplicates: most of the shorter one's 5-word shingles recur.</summary>
+    public const double NearDuplicateThreshold = 0.6;
+
+    private void LinkNearDuplicates(SqliteTransaction transaction, long id, MinHashSignature signature)
+    {
+        NonQuery(transaction, "UPDATE documents SET minhash = $signature WHERE id = $id;", ("$signature", signature.ToBytes()), ("$id", id));
+        var bands = signature.BandHashes();
+        var candidates = new HashSet<long>();
+        using (var find = _connection.CreateCommand())
+        {
+            find.Transaction = transaction;
+            find.CommandText = "SELECT document_id FROM minhash_bands WHERE band = $band AND hash = $hash;";
+            var band = find.Parameters.Add("$band", SqliteType.Integer);
+            var hash = find.Parameters.Add("$hash", SqliteType.Integer);
+            for (var b = 0; b < bands.Length; b++)
+            {
+                band.Value = b;
+                hash.Value = bands[b];
+                using var reader = find.ExecuteReader();
+                while (reader.Read())
+                {
+                    candidates.Add(reader.GetInt64(0));
+                }
+            }
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (Scalar<byte[]?>(transaction, "SELECT minhash FROM documents WHERE id = $id;", ("$id", candidate)) is not { } stored)
+            {
+                continue;
+            }
+
+            var similarity = signature.Containment(MinHashSignature.FromBytes(stored));
+            if (similarity >= NearDuplicateThreshold)
+            {
+                NonQuery(transaction, "INSERT OR REPLACE INTO document_links (document_id, other_id, kind, similarity) VALUES ($id, $other, 'near-duplicate', $similarity);",
+                    ("$id", id), ("$other", candidate), ("$similarity", similarity));
+            }
+        }
+
+        using var insert = _connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO minhash_bands (band, hash, document_id) VALUES ($band, $hash, $id);";
+        var bandParameter = insert.Parameters.Add("$band", SqliteType.Integer);
+        var hashParameter = insert.Parameters.Add("$hash", SqliteType.Integer);
+        insert.Parameters.AddWithValue("$id", id);
+        for (var b = 0; b < bands.Length; b++)
+        {
+            bandParameter.Value = b;
+            hashParameter.Value = bands[b];
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<DocumentLink> NearDuplicates(int limit)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT a.id, a.key, a.title, a.outlet, a.published, length(a.text), b.id, b.key, b.title, b.outlet, b.published, length(b.text), l.similarity
+            FROM document_links l JOIN documents a ON a.id = l.document_id JOIN documents b ON b.id = l.other_id
+            WHERE l.kind = 'near-duplicate' ORDER BY l.similarity DESC, a.id LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<DocumentLink>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new DocumentLink(Summary(reader, 0), Summary(reader, 6), reader.GetDouble(12)));
+        }
+
+        return result;
+    }
+
+    private static DocumentSummary Summary(SqliteDataReader reader, int first) =>
+        new(reader.GetInt64(first), reader.GetString(first + 1), NullableString(reader, first + 2), NullableString(reader, first + 3),
+            ParseDate(NullableString(reader, first + 4)), reader.GetInt32(first + 5));
 
     /// <inheritdoc />
     public long CountDocuments() => Scalar<long>(null, "SELECT COUNT(*) FROM documents;");

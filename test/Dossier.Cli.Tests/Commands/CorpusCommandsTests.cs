@@ -42,3 +42,35 @@ public sealed class CorpusCommandsTests : IDisposable
         Assert.Contains("create it with 'dossier ingest", result.Error, StringComparison.Ordinal);
     }
 }
+
+public sealed class DemoCorpusTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("dossier-demo-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Samples()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "samples", "isis-afghanistan");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("samples/isis-afghanistan was not found above the test binaries.");
+    }
+
+    [Fact]
+    public void Recognises_the_syndicated_copy_and_only_it()
+    {
+        // Labelled pairs of the demo corpus: ABNA reprints RT; every other pair is an independent rewrite.
+        var database = Path.Combine(_folder, "demo.db");
+        Assert.Equal(0, CliRunner.Run(["ingest", Samples(), "--db", database, "--quiet"]).ExitCode);
+        var result = CliRunner.Run(["duplicates", "--db", database]);
+        Assert.Contains("ABNA 2017-12-26 (abna-2017-12-26.txt)  ≈  RT 2017-12-23 (rt-2017-12-23.txt)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 near-duplicate pairs", result.Output, StringComparison.Ordinal);
+    }
+}
