@@ -62,98 +62,111 @@ public sealed class PlaceResolver
             candidates[i] = CandidatesFor(text.AsSpan(toponyms[i].Start, toponyms[i].Length));
         }
 
-        // Document context: countries and divisions named by toponyms whose most likely reading
-        // is that area. Each area remembers which names named it, so a toponym never supports
-        // itself ("Georgia" does not make Georgia, US, more likely by being a US state name).
-        var contextCountries = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var contextAdmin1 = new Dictionary<(string, string), HashSet<string>>();
-        for (var i = 0; i < n; i++)
-        {
-            if (candidates[i].Length == 0)
-            {
-                continue;
-            }
-
-            var top = candidates[i][ArgMax([.. candidates[i].Select(Prior)], candidates[i])];
-            var name = NameKey.Of(text.AsSpan(toponyms[i].Start, toponyms[i].Length));
-            if (top.Kind is PlaceKind.Country or PlaceKind.Admin1)
-            {
-                AddName(contextCountries, top.Country, name);
-            }
-
-            if (top.Kind == PlaceKind.Admin1 && top.Admin1.Length > 0)
-            {
-                AddName(contextAdmin1, (top.Country, top.Admin1), name);
-            }
-
-            // A name whose every reading lies in one country (or one state) tells where the
-            // article is, whichever reading is right: "Pineville" and "Rapides" say Louisiana.
-            var first = candidates[i][0];
-            if (first.Country.Length > 0 && candidates[i].All(p => p.Country == first.Country))
-            {
-                AddName(contextCountries, first.Country, name);
-                if (first.Admin1.Length > 0 && candidates[i].All(p => p.Admin1 == first.Admin1))
-                {
-                    AddName(contextAdmin1, (first.Country, first.Admin1), name);
-                }
-            }
-        }
-
-        var scores = new double[n][];
-        var chosen = new int[n];
+        var names = new string[n];
+        var baseScores = new double[n][];
         var qualified = new bool[n];
+        var chosen = new int[n];
         for (var i = 0; i < n; i++)
         {
+            names[i] = NameKey.Of(text.AsSpan(toponyms[i].Start, toponyms[i].Length));
             var list = candidates[i];
-            scores[i] = new double[list.Length];
+            baseScores[i] = new double[list.Length];
             var qualifier = QualifierAfter(text, toponyms[i]);
-            var selfName = NameKey.Of(text.AsSpan(toponyms[i].Start, toponyms[i].Length));
             for (var c = 0; c < list.Length; c++)
             {
-                var place = list[c];
-                var score = Prior(place);
-                if (qualifier.Length > 0 && Contains(qualifier, place))
+                baseScores[i][c] = Prior(list[c]);
+                if (qualifier.Length > 0 && Contains(qualifier, list[c]))
                 {
-                    score += 8;
+                    baseScores[i][c] += 8;
                     qualified[i] = true;
                 }
-
-                if (place.Admin1.Length > 0 && place.Kind != PlaceKind.Admin1 && NamedByOther(contextAdmin1, (place.Country, place.Admin1), selfName))
-                {
-                    score += 3;
-                }
-
-                if (place.Kind != PlaceKind.Country && NamedByOther(contextCountries, place.Country, selfName))
-                {
-                    score += 2.5;
-                }
-
-                scores[i][c] = score;
             }
 
-            chosen[i] = ArgMax(scores[i], list);
+            chosen[i] = ArgMax(baseScores[i], list);
         }
 
-        // Coherence: reward candidates near the other toponyms' current choices.
-        for (var round = 0; round < 2; round++)
+        var priorChoice = (int[])chosen.Clone();
+
+        // Context, recomputed from the current choices: each other name whose reading lies in a
+        // country (or state) votes for it, so "Paris" among Urbana and Crestwood goes to Paris,
+        // Illinois. A toponym never votes for itself ("Georgia" does not make Georgia, US, likelier
+        // by being a US state name). Then coherence: nearness to the other names' choices.
+        for (var round = 0; round < 3; round++)
         {
+            var countryVotes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var admin1Votes = new Dictionary<(string, string), HashSet<string>>();
+            for (var i = 0; i < n; i++)
+            {
+                if (candidates[i].Length == 0)
+                {
+                    // "Henry County", "Rapides Parish": names of US second-order divisions,
+                    // which the gazetteer lacks, still say the article is American.
+                    if (IsUsDivisionName(names[i]))
+                    {
+                        AddName(countryVotes, "USA", names[i]);
+                    }
+
+                    continue;
+                }
+
+                var place = candidates[i][chosen[i]];
+                if (place.Country.Length > 0)
+                {
+                    AddName(countryVotes, place.Country, names[i]);
+                }
+
+                if (place.Admin1.Length > 0)
+                {
+                    AddName(admin1Votes, (place.Country, place.Admin1), names[i]);
+                }
+            }
+
+            var named = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if ((candidates[i].Length > 0 || IsUsDivisionName(names[i])) && (i == 0 || Array.IndexOf(names, names[i], 0, i) < 0))
+                {
+                    named++;
+                }
+            }
+
             var next = new int[n];
             for (var i = 0; i < n; i++)
             {
                 var list = candidates[i];
+
+                // Votes count as a share of the other names (plus one, so that a single other
+                // name is half-hearted evidence); a world round-up mentioning six Australian
+                // places among forty does not turn Toronto Australian.
+                var others = named - 1 + 1.0;
                 if (list.Length < 2)
                 {
-                    next[i] = chosen[i];
                     continue;
                 }
 
-                var adjusted = new double[list.Length];
+                // A town named like a country ("Mexico, Missouri") needs more than context to
+                // beat the country: its context points count half.
+                var namesCountry = list.Any(p => p.Kind == PlaceKind.Country);
+                var scores = new double[list.Length];
                 for (var c = 0; c < list.Length; c++)
                 {
-                    adjusted[c] = scores[i][c] + Coherence(list[c], i, candidates, chosen, text, toponyms);
+                    var place = list[c];
+                    var contextScale = namesCountry && place.Kind is not (PlaceKind.Country or PlaceKind.Admin1) ? 0.5 : 1;
+                    var score = baseScores[i][c];
+                    if (place.Kind != PlaceKind.Country)
+                    {
+                        score += contextScale * CountryWeight * OtherVotes(countryVotes, place.Country, names[i]) / others;
+                    }
+
+                    if (place.Kind != PlaceKind.Admin1 && place.Admin1.Length > 0)
+                    {
+                        score += contextScale * Admin1Weight * OtherVotes(admin1Votes, (place.Country, place.Admin1), names[i]) / others;
+                    }
+
+                    scores[c] = score + (contextScale * Coherence(place, i, candidates, chosen, names));
                 }
 
-                next[i] = ArgMax(adjusted, list);
+                next[i] = ArgMax(scores, list);
             }
 
             chosen = next;
@@ -170,7 +183,7 @@ public sealed class PlaceResolver
                 continue;
             }
 
-            var rule = qualified[i] ? "qualified" : list.Length == 1 ? "unique" : chosen[i] == ArgMax(list.Select(Prior).ToArray(), list) ? "prior" : "context";
+            var rule = qualified[i] ? "qualified" : list.Length == 1 ? "unique" : chosen[i] == priorChoice[i] ? "prior" : "context";
             result.Add(new ResolvedPlace(toponyms[i], list[chosen[i]], rule, list.Length));
         }
 
@@ -304,7 +317,7 @@ public sealed class PlaceResolver
         var logPopulation = Math.Log10(place.Population + 10);
         return place.Kind switch
         {
-            PlaceKind.Country => 10.5,
+            PlaceKind.Country => 13,
 
             // Divisions from the hand-written list carry a population; the many from
             // @countrystatecity do not, and lose to a same-named city ("Kabul" the city, not the province).
@@ -381,14 +394,12 @@ public sealed class PlaceResolver
         return false;
     }
 
-    private static double Coherence(Place place, int self, ImmutableArray<Place>[] candidates, int[] chosen, string text, IReadOnlyList<TextSpan> toponyms)
+    private static double Coherence(Place place, int self, ImmutableArray<Place>[] candidates, int[] chosen, string[] names)
     {
         var best = double.MaxValue;
-        var selfName = text.AsSpan(toponyms[self].Start, toponyms[self].Length);
         for (var j = 0; j < candidates.Length; j++)
         {
-            if (j == self || candidates[j].Length == 0
-                || selfName.Equals(text.AsSpan(toponyms[j].Start, toponyms[j].Length), StringComparison.OrdinalIgnoreCase))
+            if (j == self || candidates[j].Length == 0 || string.Equals(names[j], names[self], StringComparison.Ordinal))
             {
                 continue;
             }
@@ -450,9 +461,19 @@ public sealed class PlaceResolver
         names.Add(name);
     }
 
-    private static bool NamedByOther<TKey>(Dictionary<TKey, HashSet<string>> context, TKey key, string selfName)
+    private static bool IsUsDivisionName(string key) =>
+        key.EndsWith(" county", StringComparison.Ordinal) || key.EndsWith(" parish", StringComparison.Ordinal)
+        || key.EndsWith(" township", StringComparison.Ordinal);
+
+    private static int OtherVotes<TKey>(Dictionary<TKey, HashSet<string>> votes, TKey key, string selfName)
         where TKey : notnull =>
-        context.TryGetValue(key, out var names) && (names.Count > 1 || !names.Contains(selfName));
+        votes.TryGetValue(key, out var names) ? names.Count - (names.Contains(selfName) ? 1 : 0) : 0;
+
+    /// <summary>Points when every other name votes for the candidate's country.</summary>
+    private const double CountryWeight = 5;
+
+    /// <summary>Points when every other name votes for the candidate's first-order division.</summary>
+    private const double Admin1Weight = 6;
 
     private static int ArgMax(double[] scores, ImmutableArray<Place> places)
     {

@@ -23,9 +23,10 @@ internal static class KnowledgeCommands
         var minimum = new Option<double?>("--min-acc161") { Description = "Fail (exit 1) when accuracy@161 km is below this fraction, e.g. 0.80." };
         var noFocus = new Option<bool>("--no-focus") { Description = "Do not place unknown names at the document's focus." };
         var showErrors = new Option<int>("--show-errors") { Description = "Print the N largest errors.", DefaultValueFactory = _ => 0 };
+        var explain = new Option<string?>("--explain") { Description = "Print every decision for the article with this id." };
         var command = new Command("geo", "Geoparsing: resolve gold toponyms and score accuracy@161 km and mean error.")
         {
-            corpus, minimum, noFocus, showErrors,
+            corpus, minimum, noFocus, showErrors, explain,
         };
         command.SetAction(parseResult =>
         {
@@ -53,10 +54,16 @@ internal static class KnowledgeCommands
             {
                 var gold = article.Toponyms.Where(t => t.Latitude is not null && t.Longitude is not null && t.End <= article.Text.Length).ToList();
                 var resolved = resolver.Resolve(article.Text, [.. gold.Select(t => new TextSpan(t.Start, t.End))], !parseResult.GetValue(noFocus));
+                var explaining = string.Equals(parseResult.GetValue(explain), article.Id, StringComparison.Ordinal);
                 for (var i = 0; i < gold.Count; i++)
                 {
                     var place = resolved[i].Place;
                     double? km = place is null ? null : GreatCircle.DistanceKm(gold[i].Latitude!.Value, gold[i].Longitude!.Value, place.Latitude, place.Longitude);
+                    if (explaining)
+                    {
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"  '{gold[i].Phrase}' [{resolved[i].Rule}, {resolved[i].CandidateCount} candidates] -> {(place is null ? "-" : $"{place.Name} ({place.Country} {place.Admin1} {place.FeatureCode} pop {place.Population})")} error {km:F0} km"));
+                    }
                     score.Add(km);
                     var (count, correct) = byRule.GetValueOrDefault(resolved[i].Rule);
                     byRule[resolved[i].Rule] = (count + 1, correct + (km <= GeoScore.ThresholdKm ? 1 : 0));
