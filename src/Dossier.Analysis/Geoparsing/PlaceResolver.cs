@@ -86,6 +86,7 @@ public sealed class PlaceResolver
         }
 
         var priorChoice = (int[])chosen.Clone();
+        var textAreas = AreasNamedInText(text, toponyms);
 
         // Context, recomputed from the current choices: each other name whose reading lies in a
         // country (or state) votes for it, so "Paris" among Urbana and Crestwood goes to Paris,
@@ -95,6 +96,15 @@ public sealed class PlaceResolver
         {
             var countryVotes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             var admin1Votes = new Dictionary<(string, string), HashSet<string>>();
+            foreach (var (key, area) in textAreas)
+            {
+                AddName(countryVotes, area.Country, key);
+                if (area.Admin1.Length > 0)
+                {
+                    AddName(admin1Votes, (area.Country, area.Admin1), key);
+                }
+            }
+
             for (var i = 0; i < n; i++)
             {
                 if (candidates[i].Length == 0)
@@ -121,7 +131,7 @@ public sealed class PlaceResolver
                 }
             }
 
-            var named = 0;
+            var named = textAreas.Count;
             for (var i = 0; i < n; i++)
             {
                 if ((candidates[i].Length > 0 || IsUsDivisionName(names[i])) && (i == 0 || Array.IndexOf(names, names[i], 0, i) < 0))
@@ -179,7 +189,10 @@ public sealed class PlaceResolver
             var list = candidates[i];
             if (list.Length == 0)
             {
-                result.Add(new ResolvedPlace(toponyms[i], focus, focus is null ? "none" : "focus", 0));
+                var near = useFocusFallback ? NearestInText(i, candidates, chosen, toponyms) : null;
+                result.Add(near is not null
+                    ? new ResolvedPlace(toponyms[i], near, "nearby", 0)
+                    : new ResolvedPlace(toponyms[i], focus, focus is null ? "none" : "focus", 0));
                 continue;
             }
 
@@ -189,6 +202,9 @@ public sealed class PlaceResolver
 
         return result.MoveToImmutable();
     }
+
+    /// <summary>Every reading the resolver considers for <paramref name="name"/> (for diagnostics and oracle scores).</summary>
+    public ImmutableArray<Place> Candidates(ReadOnlySpan<char> name) => CandidatesFor(name);
 
     /// <summary>
     /// Gazetteer entries for a name, trying the usual news variants when the name itself is absent,
@@ -474,6 +490,106 @@ public sealed class PlaceResolver
 
     /// <summary>Points when every other name votes for the candidate's first-order division.</summary>
     private const double Admin1Weight = 6;
+
+    /// <summary>
+    /// Countries and first-order divisions named anywhere else in the text, outside the toponyms
+    /// being resolved: "Illinois State Police", a dateline's "Tenn.", "the Texas Legislature".
+    /// Only capitalised runs of one to three words whose most likely reading is a country or a
+    /// state (with a population, i.e. from the hand-written list) count, each name once.
+    /// </summary>
+    private Dictionary<string, Place> AreasNamedInText(string text, IReadOnlyList<TextSpan> toponyms)
+    {
+        var found = new Dictionary<string, Place>(StringComparer.Ordinal);
+        var covered = new bool[text.Length];
+        foreach (var span in toponyms)
+        {
+            for (var k = span.Start; k < span.End && k < text.Length; k++)
+            {
+                covered[k] = true;
+            }
+        }
+
+        var wordStarts = new List<int>();
+        var wordEnds = new List<int>();
+        for (var k = 0; k < text.Length;)
+        {
+            if (!char.IsLetter(text[k]))
+            {
+                k++;
+                continue;
+            }
+
+            var start = k;
+            while (k < text.Length && (char.IsLetter(text[k]) || text[k] is '\'' or '-' || (text[k] == '.' && k - start <= 4)))
+            {
+                k++;
+            }
+
+            wordStarts.Add(start);
+            wordEnds.Add(k);
+        }
+
+        for (var w = 0; w < wordStarts.Count; w++)
+        {
+            if (!char.IsUpper(text[wordStarts[w]]) || covered[wordStarts[w]])
+            {
+                continue;
+            }
+
+            for (var length = Math.Min(3, wordStarts.Count - w); length >= 1; length--)
+            {
+                var end = wordEnds[w + length - 1];
+                var name = text.AsSpan(wordStarts[w], end - wordStarts[w]);
+                if (!_gazetteer.TryGet(name, out var places) && !(name.EndsWith(".") && _gazetteer.TryGet(name[..^1], out places)))
+                {
+                    continue;
+                }
+
+                var top = places[ArgMax([.. places.Select(Prior)], places)];
+                if (top.Kind == PlaceKind.Country || (top.Kind == PlaceKind.Admin1 && top.Population > 0))
+                {
+                    found.TryAdd("text:" + NameKey.Of(name), top);
+                    w += length - 1;
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// For a name the gazetteer lacks (a street, a county, a building), the chosen city or town
+    /// mentioned closest to it in the text, within 300 characters: "the Henry County sheriff said
+    /// … in Paris" is about Paris's county. Countries, divisions and regions are too coarse.
+    /// </summary>
+    private static Place? NearestInText(int self, ImmutableArray<Place>[] candidates, int[] chosen, IReadOnlyList<TextSpan> toponyms)
+    {
+        Place? best = null;
+        var bestDistance = 300;
+        for (var j = 0; j < candidates.Length; j++)
+        {
+            if (candidates[j].Length == 0)
+            {
+                continue;
+            }
+
+            var place = candidates[j][chosen[j]];
+            if (place.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region)
+            {
+                continue;
+            }
+
+            var distance = Math.Min(Math.Abs(toponyms[j].Start - toponyms[self].End), Math.Abs(toponyms[self].Start - toponyms[j].End));
+            if (distance < bestDistance)
+            {
+                best = place;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
 
     private static int ArgMax(double[] scores, ImmutableArray<Place> places)
     {

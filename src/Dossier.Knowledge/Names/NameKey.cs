@@ -58,6 +58,20 @@ public static class NameKey
         });
     }
 
+    /// <summary>Folds <paramref name="name"/> into <paramref name="destination"/>, which must be at least as long.</summary>
+    public static void Fold(ReadOnlySpan<char> name, Span<char> destination)
+    {
+        if (destination.Length < name.Length)
+        {
+            throw new ArgumentException("Destination is shorter than the name.", nameof(destination));
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            destination[i] = Fold(name[i]);
+        }
+    }
+
     /// <summary>True when two names share a key.</summary>
     public static bool Equal(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
     {

@@ -11,6 +11,9 @@ public enum PlaceKind
     /// <summary>A first-order administrative division (US state, province; GeoNames ADM1).</summary>
     Admin1,
 
+    /// <summary>A second-order administrative division (US county; GeoNames ADM2).</summary>
+    Admin2,
+
     /// <summary>A national capital (GeoNames PPLC).</summary>
     Capital,
 
@@ -54,6 +57,7 @@ public sealed record Place(
     {
         "PPLC" => PlaceKind.Capital,
         "ADM1" => PlaceKind.Admin1,
+        "ADM2" => PlaceKind.Admin2,
         "PCLI" or "PCLD" or "PCLF" or "PCLS" or "PCLIX" or "PCL" or "TERR" => PlaceKind.Country,
         "CONT" or "RGN" or "AREA" => PlaceKind.Region,
         _ when featureCode.StartsWith("PPLA", StringComparison.Ordinal) => PlaceKind.AdminSeat,
