@@ -410,9 +410,17 @@ public sealed class PlaceResolver
         return false;
     }
 
+    /// <summary>
+    /// Closeness to the other names of the document: for each other name, the best of its
+    /// readings (its current choice in full, any other reading at three quarters, and only for
+    /// names with at most 20 readings, since "Springfield" is near everything): 3 points within
+    /// 25 km, 2 within 100 km, 1 within 400 km. The best other name counts. Looking beyond the
+    /// current choices lets a pair flip together: "Huntsville" with "Walker County" is Texas,
+    /// even when Huntsville, Alabama, was chosen first.
+    /// </summary>
     private static double Coherence(Place place, int self, ImmutableArray<Place>[] candidates, int[] chosen, string[] names)
     {
-        var best = double.MaxValue;
+        var best = 0.0;
         for (var j = 0; j < candidates.Length; j++)
         {
             if (j == self || candidates[j].Length == 0 || string.Equals(names[j], names[self], StringComparison.Ordinal))
@@ -420,16 +428,21 @@ public sealed class PlaceResolver
                 continue;
             }
 
-            var other = candidates[j][chosen[j]];
-            if (other.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region)
+            for (var k = 0; k < candidates[j].Length && k < 20; k++)
             {
-                continue;
-            }
+                var other = candidates[j][k];
+                if (other.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region || (k != chosen[j] && candidates[j].Length > 20))
+                {
+                    continue;
+                }
 
-            best = Math.Min(best, GreatCircle.DistanceKm(place.Latitude, place.Longitude, other.Latitude, other.Longitude));
+                var distance = GreatCircle.DistanceKm(place.Latitude, place.Longitude, other.Latitude, other.Longitude);
+                var closeness = distance < 25 ? 3 : distance < 100 ? 2 : distance < 400 ? 1 : 0;
+                best = Math.Max(best, k == chosen[j] ? closeness : 0.75 * closeness);
+            }
         }
 
-        return best < 100 ? 2 : best < 400 ? 1 : 0;
+        return best;
     }
 
     /// <summary>
