@@ -161,7 +161,7 @@ public sealed class PlaceResolver
                 for (var c = 0; c < list.Length; c++)
                 {
                     var place = list[c];
-                    var contextScale = namesCountry && place.Kind is not (PlaceKind.Country or PlaceKind.Admin1) ? 0.5 : 1;
+                    var contextScale = namesCountry && place.Kind != PlaceKind.Country && !(place.Kind == PlaceKind.Admin1 && place.Population > 0) ? 0.5 : 1;
                     var score = baseScores[i][c];
                     if (place.Kind != PlaceKind.Country)
                     {
