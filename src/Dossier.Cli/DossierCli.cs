@@ -23,6 +23,7 @@ internal static class DossierCli
         eval.Subcommands.Add(EvalTokenizeCommand.Create());
         eval.Subcommands.Add(EvalQuotesCommand.Create());
         root.Subcommands.Add(eval);
+        eval.Subcommands.Add(KnowledgeCommands.EvalGeo());
 
         var train = new Command("train", "Train a model from gold data.");
         train.Subcommands.Add(TrainSentencesCommand.Create());

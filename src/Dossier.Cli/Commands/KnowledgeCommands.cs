@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Dossier.Analysis.Geoparsing;
+using Dossier.Evaluation.Geo;
+using Dossier.Knowledge.Actors;
+using Dossier.Knowledge.Places;
+using Dossier.Text;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary>Commands over the knowledge base and gazetteer: <c>eval geo</c>.</summary>
+internal static class KnowledgeCommands
+{
+    /// <summary>
+    /// <c>dossier eval geo --corpus FILE [--min-acc161 X] [--no-focus] [--show-errors N]</c>: resolves the gold toponyms
+    /// (gold spans) of an LGL / TR-News / GeoVirus file and prints accuracy@161 km, mean and median
+    /// error, AUC and counts. Exits 1 when accuracy falls below <c>--min-acc161</c>.
+    /// </summary>
+    public static Command EvalGeo()
+    {
+        var corpus = new Option<FileInfo>("--corpus") { Description = "Gold file (lgl.xml, TR-News.xml or GeoVirus.xml format).", Required = true };
+        var minimum = new Option<double?>("--min-acc161") { Description = "Fail (exit 1) when accuracy@161 km is below this fraction, e.g. 0.80." };
+        var noFocus = new Option<bool>("--no-focus") { Description = "Do not place unknown names at the document's focus." };
+        var showErrors = new Option<int>("--show-errors") { Description = "Print the N largest errors.", DefaultValueFactory = _ => 0 };
+        var explain = new Option<string?>("--explain") { Description = "Print every decision for the article with this id." };
+        var command = new Command("geo", "Geoparsing: resolve gold toponyms and score accuracy@161 km and mean error.")
+        {
+            corpus, minimum, noFocus, showErrors, explain,
+        };
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var file = parseResult.GetValue(corpus)!;
+            if (!file.Exists)
+            {
+                error.WriteLine($"Corpus file '{file.FullName}' does not exist.");
+                return 2;
+            }
+
+            var watch = Stopwatch.StartNew();
+            var gazetteer = Gazetteer.Load(Gazetteer.DefaultPath);
+            var loadMs = watch.ElapsedMilliseconds;
+            var knowledge = KnowledgeBase.Load(KnowledgeBase.DefaultDirectory);
+            var resolver = new PlaceResolver(gazetteer, knowledge);
+            var articles = GeoCorpus.Read(file.FullName);
+
+            watch.Restart();
+            var score = new GeoScore();
+            var byRule = new Dictionary<string, (int Count, int Correct)>(StringComparer.Ordinal);
+            var worst = new List<(double Error, string Phrase, string Chosen, string Article)>();
+            var reachable = 0;
+            foreach (var article in articles)
+            {
+                var gold = article.Toponyms.Where(t => t.Latitude is not null && t.Longitude is not null && t.End <= article.Text.Length).ToList();
+                var resolved = resolver.Resolve(article.Text, [.. gold.Select(t => new TextSpan(t.Start, t.End))], !parseResult.GetValue(noFocus));
+                var explaining = string.Equals(parseResult.GetValue(explain), article.Id, StringComparison.Ordinal);
+                for (var i = 0; i < gold.Count; i++)
+                {
+                    var place = resolved[i].Place;
+                    double? km = place is null ? null : GreatCircle.DistanceKm(gold[i].Latitude!.Value, gold[i].Longitude!.Value, place.Latitude, place.Longitude);
+                    if (explaining)
+                    {
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"  '{gold[i].Phrase}' [{resolved[i].Rule}, {resolved[i].CandidateCount} candidates] -> {(place is null ? "-" : $"{place.Name} ({place.Country} {place.Admin1} {place.FeatureCode} pop {place.Population})")} error {km:F0} km"));
+                    }
+                    score.Add(km);
+                    var goldLat = gold[i].Latitude!.Value;
+                    var goldLon = gold[i].Longitude!.Value;
+                    if (resolver.Candidates(gold[i].Phrase).Any(p => GreatCircle.DistanceKm(goldLat, goldLon, p.Latitude, p.Longitude) <= GeoScore.ThresholdKm))
+                    {
+                        reachable++;
+                    }
+                    var (count, correct) = byRule.GetValueOrDefault(resolved[i].Rule);
+                    byRule[resolved[i].Rule] = (count + 1, correct + (km <= GeoScore.ThresholdKm ? 1 : 0));
+                    if (km > GeoScore.ThresholdKm || km is null)
+                    {
+                        worst.Add((km ?? double.PositiveInfinity, gold[i].Phrase, place is null ? "-" : $"{place.Name} ({place.Country} {place.Admin1} {place.FeatureCode})", article.Id));
+                    }
+                }
+            }
+
+            var c = CultureInfo.InvariantCulture;
+            output.WriteLine(string.Create(c, $"corpus: {file.Name}  articles: {articles.Count}  geocoded gold toponyms: {score.Total}"));
+            output.WriteLine(string.Create(c, $"gazetteer: {gazetteer.Places.Length} places, {gazetteer.NameCount} names, loaded in {loadMs} ms; resolved in {watch.ElapsedMilliseconds} ms"));
+            output.WriteLine(string.Create(c, $"resolved: {score.Resolved}  within 161 km: {score.WithinThreshold}  with a candidate within 161 km (oracle): {reachable} ({(double)reachable / Math.Max(1, score.Total):F4})"));
+            output.WriteLine(string.Create(c, $"accuracy@161km: {score.AccuracyAt161:F4}  mean error: {score.MeanErrorKm:F1} km  median error: {score.MedianErrorKm:F1} km  AUC: {score.Auc:F4}"));
+            foreach (var (rule, (count, correct)) in byRule.OrderByDescending(p => p.Value.Count))
+            {
+                output.WriteLine(string.Create(c, $"  rule {rule,-10} {count,6}  acc@161 {(double)correct / count:F3}"));
+            }
+
+            foreach (var (km, phrase, chosen, id) in worst.OrderByDescending(w => w.Error).Take(parseResult.GetValue(showErrors)))
+            {
+                output.WriteLine(string.Create(c, $"  error {km,8:F0} km  '{phrase}' -> {chosen}  [{id}]"));
+            }
+
+            if (parseResult.GetValue(minimum) is { } floor && score.AccuracyAt161 < floor)
+            {
+                error.WriteLine(string.Create(c, $"accuracy@161km {score.AccuracyAt161:F4} is below the floor {floor:F4}."));
+                return 1;
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,106 @@
+using Dossier.Analysis.Geoparsing;
+using Dossier.Knowledge.Actors;
+using Dossier.Knowledge.Places;
+using Dossier.Text;
+
+namespace Dossier.Analysis.Tests.Geoparsing;
+
+/// <summary>Users' complaints and everyday cases, over the repository's gazetteer and knowledge base.</summary>
+public sealed class PlaceResolverTests
+{
+    private static readonly Lazy<PlaceResolver> s_resolver = new(() =>
+        new PlaceResolver(Gazetteer.Load(Gazetteer.DefaultPath), KnowledgeBase.Load(KnowledgeBase.DefaultDirectory)));
+
+    /// <summary>Resolves every occurrence of each name in <paramref name="names"/> (first occurrence only) and returns the places in order.</summary>
+    private static List<Place?> Resolve(string text, params string[] names)
+    {
+        var spans = names.Select(n =>
+        {
+            var start = text.IndexOf(n, StringComparison.Ordinal);
+            Assert.True(start >= 0, $"'{n}' not in text");
+            return new TextSpan(start, start + n.Length);
+        }).ToList();
+        return [.. s_resolver.Value.Resolve(text, spans).Select(r => r.Place)];
+    }
+
+    [Fact]
+    public void Resolves_Moscow_to_Russia()
+    {
+        var place = Resolve("Moscow believes the threat is growing.", "Moscow")[0];
+        Assert.Equal("RUS", place?.Country);
+    }
+
+    [Fact]
+    public void Albany_never_becomes_Albania()
+    {
+        var place = Resolve("The state legislature met in Albany on Tuesday.", "Albany")[0];
+        Assert.NotNull(place);
+        Assert.Equal("Albany", place.Name);
+        Assert.NotEqual("ALB", place.Country);
+    }
+
+    [Fact]
+    public void Albany_with_New_York_context_is_the_state_capital()
+    {
+        var place = Resolve("Lawmakers in Albany, New York, passed the budget.", "Albany")[0];
+        Assert.Equal(("USA", "NY"), (place?.Country, place?.Admin1));
+    }
+
+    [Fact]
+    public void Bangor_Maine_is_in_Maine_not_Northern_Ireland()
+    {
+        var place = Resolve("A man from Bangor, Maine, was arrested.", "Bangor")[0];
+        Assert.Equal(("USA", "ME"), (place?.Country, place?.Admin1));
+    }
+
+    [Fact]
+    public void Bangor_alone_is_the_most_populous_Bangor()
+    {
+        var place = Resolve("Police in Bangor said the road was closed.", "Bangor")[0];
+        Assert.Equal("Bangor", place?.Name);
+    }
+
+    [Fact]
+    public void European_is_Europe_not_a_mine()
+    {
+        var place = Resolve("European ministers met on Monday.", "European")[0];
+        Assert.NotNull(place);
+        Assert.Equal(PlaceKind.Region, place.Kind);
+        Assert.Equal("Europe", place.Name);
+    }
+
+    [Fact]
+    public void US_is_the_United_States_not_a_French_village()
+    {
+        var place = Resolve("The US said it would respond.", "US")[0];
+        Assert.Equal(("USA", PlaceKind.Country), (place?.Country, place?.Kind));
+    }
+
+    [Fact]
+    public void Georgia_with_Atlanta_is_the_US_state()
+    {
+        var places = Resolve("Atlanta police said storms hit Georgia overnight.", "Atlanta", "Georgia");
+        Assert.Equal(("USA", PlaceKind.Admin1), (places[1]?.Country, places[1]?.Kind));
+    }
+
+    [Fact]
+    public void Georgia_with_Tbilisi_is_the_country()
+    {
+        var places = Resolve("Protesters gathered in Tbilisi as Georgia voted.", "Tbilisi", "Georgia");
+        Assert.Equal(("GEO", PlaceKind.Country), (places[1]?.Country, places[1]?.Kind));
+    }
+
+    [Fact]
+    public void Demonym_resolves_to_its_country()
+    {
+        var place = Resolve("Afghan officials said the attack killed five.", "Afghan")[0];
+        Assert.Equal(("AFG", PlaceKind.Country), (place?.Country, place?.Kind));
+    }
+
+    [Fact]
+    public void Kabul_is_the_capital_not_the_province()
+    {
+        var place = Resolve("A blast shook Kabul on Sunday.", "Kabul")[0];
+        Assert.Equal(PlaceKind.Capital, place?.Kind);
+    }
+}
