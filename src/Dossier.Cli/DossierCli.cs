@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dossier.Cli.Commands;
 
 namespace Dossier.Cli;
 
@@ -14,9 +15,12 @@ internal static class DossierCli
 
         var eval = new Command("eval", "Score a component against gold data.");
         root.Subcommands.Add(eval);
+        eval.Subcommands.Add(NerCommands.Eval());
 
         var train = new Command("train", "Train a model from gold data.");
         root.Subcommands.Add(train);
+        train.Subcommands.Add(NerCommands.Train());
+        train.Subcommands.Add(NerCommands.TrainClusters());
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(configuration);

@@ -1,0 +1,383 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Dossier.Text;
+
+namespace Dossier.Analysis.Entities;
+
+/// <summary>Settings of entity-model training (see <see cref="EntityTraining"/>).</summary>
+/// <param name="Epochs">Passes over the training data; the epoch with the best dev F1 is kept.</param>
+/// <param name="Seed">Seed of the sentence shuffle; the same seed and data give the same model.</param>
+/// <param name="MinFeatureCount">Features seen fewer times in training are dropped (smaller model, less over-fitting).</param>
+/// <param name="SecondPass">Whether to train the document-consistency pass.</param>
+/// <param name="Folds">Jack-knife folds that give the second pass realistic first-pass labels on the training data.</param>
+public sealed record EntityTrainingOptions(int Epochs = 12, int Seed = 1, int MinFeatureCount = 1, bool SecondPass = true, int Folds = 5);
+
+/// <summary>
+/// Trains an <see cref="EntityModel"/> with the averaged structured perceptron (Collins 2002): decode
+/// each sentence with Viterbi under the current weights and, where it differs from the gold labels,
+/// add the gold features and subtract the predicted ones; the model keeps the average of the weights
+/// over all steps. The second pass (document consistency, after Krishnan &amp; Manning 2006 and
+/// Ratinov &amp; Roth 2009) is trained on first-pass labels produced by jack-knifing, so it learns
+/// how far to trust first-pass labels that contain the mistakes a real first pass makes.
+/// Deterministic: single-threaded, seeded shuffles, no dictionary-order dependence.
+/// </summary>
+internal sealed class EntityTrainer
+{
+    private readonly EntityTrainingOptions _options;
+    private readonly Action<string> _progress;
+
+    public EntityTrainer(EntityTrainingOptions options, Action<string> progress)
+    {
+        _options = options;
+        _progress = progress;
+    }
+
+    public EntityModel Train(
+        IReadOnlyList<Document> train, IReadOnlyList<Document> dev, WordClusters? clusters, Gazetteer? gazetteer, string description)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(dev);
+        var types = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var document in train)
+        {
+            foreach (var mention in document.Mentions)
+            {
+                types.Add(mention.Type);
+            }
+        }
+
+        var labels = new EntityLabels([.. types]);
+        var features = new EntityFeatureExtractor(clusters, gazetteer);
+        var trainGold = Gold(train, labels);
+        var devGold = Gold(dev, labels);
+
+        _progress("first pass");
+        var (first, epochs) = TrainPass(features, labels, train, trainGold, null, dev, devGold, null, _options.Epochs);
+        var model = new EntityModel(labels, clusters, gazetteer, first, null, description);
+        if (!_options.SecondPass)
+        {
+            return model;
+        }
+
+        // Jack-knife: each training document gets first-pass labels from a model that never saw it.
+        var trainFirst = new int[train.Count][];
+        for (var fold = 0; fold < _options.Folds; fold++)
+        {
+            var inFold = new List<int>();
+            var rest = new List<Document>();
+            var restGold = new List<int[]>();
+            for (var d = 0; d < train.Count; d++)
+            {
+                if (d % _options.Folds == fold)
+                {
+                    inFold.Add(d);
+                }
+                else
+                {
+                    rest.Add(train[d]);
+                    restGold.Add(trainGold[d]);
+                }
+            }
+
+            _progress(string.Create(CultureInfo.InvariantCulture, $"jack-knife fold {fold + 1}/{_options.Folds}: {epochs} epochs on {rest.Count} documents"));
+            var (foldWeights, _) = TrainPass(features, labels, rest, restGold, null, [], [], null, epochs);
+            var foldModel = new EntityModel(labels, clusters, gazetteer, foldWeights, null, description);
+            foreach (var d in inFold)
+            {
+                trainFirst[d] = foldModel.Tag(train[d].Text, train[d].Tokens.AsSpan(), train[d].Sentences.AsSpan(), secondPass: false);
+            }
+        }
+
+        var devFirst = new int[dev.Count][];
+        for (var d = 0; d < dev.Count; d++)
+        {
+            devFirst[d] = model.Tag(dev[d].Text, dev[d].Tokens.AsSpan(), dev[d].Sentences.AsSpan(), secondPass: false);
+        }
+
+        _progress("second pass");
+        var (second, _) = TrainPass(features, labels, train, trainGold, trainFirst, dev, devGold, devFirst, _options.Epochs);
+        return new EntityModel(labels, clusters, gazetteer, first, second, description);
+    }
+
+    private static List<int[]> Gold(IReadOnlyList<Document> documents, EntityLabels labels)
+    {
+        var gold = new List<int[]>(documents.Count);
+        foreach (var document in documents)
+        {
+            var tags = new int[document.Tokens.Length];
+            labels.Encode(document.Mentions.AsSpan(), tags);
+            gold.Add(tags);
+        }
+
+        return gold;
+    }
+
+    /// <summary>Feature rows of one document: token <c>i</c> owns <c>Rows[Offsets[i] .. Offsets[i+1])</c>.</summary>
+    private sealed record Encoded(int[] Rows, int[] Offsets);
+
+    private (ChainWeights Weights, int Epochs) TrainPass(
+        EntityFeatureExtractor features,
+        EntityLabels labels,
+        IReadOnlyList<Document> train,
+        List<int[]> trainGold,
+        int[][]? trainFirst,
+        IReadOnlyList<Document> dev,
+        IReadOnlyList<int[]> devGold,
+        int[][]? devFirst,
+        int epochs)
+    {
+        var clock = Stopwatch.StartNew();
+        var l = labels.Count;
+        var table = new FeatureTable(1 << 20);
+        var counts = new List<int>();
+        var buffer = new FeatureBuffer();
+        var keysPerDocument = new List<(ulong[] Keys, int[] Offsets)>(train.Count);
+        for (var d = 0; d < train.Count; d++)
+        {
+            var document = train[d];
+            features.Extract(document.Text, document.Tokens.AsSpan(), document.Sentences.AsSpan(), trainFirst is null ? [] : trainFirst[d], buffer);
+            keysPerDocument.Add((buffer.Keys[..buffer.Count], buffer.Offsets[..(buffer.TokenCount + 1)]));
+            foreach (var key in buffer.Keys.AsSpan(0, buffer.Count))
+            {
+                var row = table.FindOrAdd(key);
+                if (row == counts.Count)
+                {
+                    counts.Add(0);
+                }
+
+                counts[row]++;
+            }
+        }
+
+        // Keep frequent features only, renumbering rows in first-seen order (deterministic).
+        var kept = new FeatureTable(counts.Count);
+        var allKeys = table.KeysByRow();
+        var remap = new int[counts.Count];
+        for (var row = 0; row < counts.Count; row++)
+        {
+            remap[row] = counts[row] >= _options.MinFeatureCount ? kept.FindOrAdd(allKeys[row]) : -1;
+        }
+
+        var encoded = new List<Encoded>(train.Count);
+        foreach (var (keys, offsets) in keysPerDocument)
+        {
+            var rows = new List<int>(keys.Length);
+            var newOffsets = new int[offsets.Length];
+            for (var t = 0; t + 1 < offsets.Length; t++)
+            {
+                for (var k = offsets[t]; k < offsets[t + 1]; k++)
+                {
+                    var row = remap[table.Find(keys[k])];
+                    if (row >= 0)
+                    {
+                        rows.Add(row);
+                    }
+                }
+
+                newOffsets[t + 1] = rows.Count;
+            }
+
+            encoded.Add(new Encoded([.. rows], newOffsets));
+        }
+
+        keysPerDocument.Clear();
+        var featureWeights = kept.Count * l;
+        var transitionsAt = featureWeights;
+        var startAt = transitionsAt + (l * l);
+        var endAt = startAt + l;
+        var size = endAt + l;
+        var weights = new float[size];
+        var totals = new double[size];
+        long step = 1;
+
+        var order = new List<(int Document, int Sentence)>();
+        for (var d = 0; d < train.Count; d++)
+        {
+            for (var s = 0; s < train[d].Sentences.Length; s++)
+            {
+                order.Add((d, s));
+            }
+        }
+
+        var random = new Random(_options.Seed);
+        var scores = new float[256 * l];
+        var predicted = new int[256];
+        ChainWeights? best = null;
+        var bestF1 = -1.0;
+        var bestEpoch = epochs;
+        _progress(string.Create(CultureInfo.InvariantCulture, $"  {kept.Count:N0} features (of {counts.Count:N0}), {order.Count:N0} sentences, prepared in {clock.Elapsed.TotalSeconds:F1} s"));
+
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            clock.Restart();
+            Shuffle(order, random);
+            var mistakes = 0;
+            foreach (var (d, s) in order)
+            {
+                var sentence = train[d].Sentences[s];
+                var n = sentence.TokenCount;
+                if (scores.Length < n * l)
+                {
+                    scores = new float[n * l];
+                    predicted = new int[n];
+                }
+
+                var rows = encoded[d];
+                var gold = trainGold[d].AsSpan(sentence.FirstToken, n);
+                Array.Clear(scores, 0, n * l);
+                for (var t = 0; t < n; t++)
+                {
+                    var target = scores.AsSpan(t * l, l);
+                    for (var k = rows.Offsets[sentence.FirstToken + t]; k < rows.Offsets[sentence.FirstToken + t + 1]; k++)
+                    {
+                        var row = weights.AsSpan(rows.Rows[k] * l, l);
+                        for (var y = 0; y < l; y++)
+                        {
+                            target[y] += row[y];
+                        }
+                    }
+                }
+
+                Viterbi.Decode(scores, n, labels, weights.AsSpan(transitionsAt, l * l), weights.AsSpan(startAt, l), weights.AsSpan(endAt, l), predicted);
+                var wrong = false;
+                for (var t = 0; t < n; t++)
+                {
+                    if (predicted[t] != gold[t])
+                    {
+                        wrong = true;
+                        for (var k = rows.Offsets[sentence.FirstToken + t]; k < rows.Offsets[sentence.FirstToken + t + 1]; k++)
+                        {
+                            Update(weights, totals, (rows.Rows[k] * l) + gold[t], 1, step);
+                            Update(weights, totals, (rows.Rows[k] * l) + predicted[t], -1, step);
+                        }
+                    }
+
+                    if (t > 0 && (predicted[t] != gold[t] || predicted[t - 1] != gold[t - 1]))
+                    {
+                        Update(weights, totals, transitionsAt + (gold[t - 1] * l) + gold[t], 1, step);
+                        Update(weights, totals, transitionsAt + (predicted[t - 1] * l) + predicted[t], -1, step);
+                    }
+                }
+
+                if (wrong)
+                {
+                    mistakes++;
+                    if (predicted[0] != gold[0])
+                    {
+                        Update(weights, totals, startAt + gold[0], 1, step);
+                        Update(weights, totals, startAt + predicted[0], -1, step);
+                    }
+
+                    if (predicted[n - 1] != gold[n - 1])
+                    {
+                        Update(weights, totals, endAt + gold[n - 1], 1, step);
+                        Update(weights, totals, endAt + predicted[n - 1], -1, step);
+                    }
+                }
+
+                step++;
+            }
+
+            var averaged = Average(weights, totals, step, kept, l, transitionsAt, startAt, endAt);
+            var line = string.Create(CultureInfo.InvariantCulture, $"  epoch {epoch,2}: {mistakes:N0} sentences wrong, {clock.Elapsed.TotalSeconds:F1} s");
+            if (dev.Count > 0)
+            {
+                var f1 = DevF1(features, labels, averaged, dev, devGold, devFirst);
+                line += string.Create(CultureInfo.InvariantCulture, $", dev F1 {f1 * 100:F2}");
+                if (f1 > bestF1)
+                {
+                    bestF1 = f1;
+                    best = averaged;
+                    bestEpoch = epoch;
+                }
+            }
+            else
+            {
+                best = averaged;
+            }
+
+            _progress(line);
+        }
+
+        if (dev.Count > 0)
+        {
+            _progress(string.Create(CultureInfo.InvariantCulture, $"  kept epoch {bestEpoch} (dev F1 {bestF1 * 100:F2})"));
+        }
+
+        return (best!, bestEpoch);
+    }
+
+    private static void Update(float[] weights, double[] totals, int index, int delta, long step)
+    {
+        weights[index] += delta;
+        totals[index] += (double)delta * step;
+    }
+
+    /// <summary>The averaged weights (Daumé's trick: w − Σ c·Δ / c), as a standalone pass.</summary>
+    private static ChainWeights Average(float[] weights, double[] totals, long step, FeatureTable table, int l, int transitionsAt, int startAt, int endAt)
+    {
+        var averaged = new float[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            averaged[i] = (float)(weights[i] - (totals[i] / step));
+        }
+
+        return new ChainWeights(
+            l, table, averaged[..transitionsAt], averaged[transitionsAt..startAt], averaged[startAt..endAt], averaged[endAt..(endAt + l)]);
+    }
+
+    private static double DevF1(
+        EntityFeatureExtractor features, EntityLabels labels, ChainWeights weights, IReadOnlyList<Document> dev, IReadOnlyList<int[]> devGold, int[][]? devFirst)
+    {
+        var model = new EntityModel(labels, null, null, weights, null, string.Empty);
+        var buffer = new FeatureBuffer();
+        int correct = 0, predictedCount = 0, goldCount = 0;
+        var source = new Provenance("ner", "dev");
+        for (var d = 0; d < dev.Count; d++)
+        {
+            var document = dev[d];
+            var n = document.Tokens.Length;
+            features.Extract(document.Text, document.Tokens.AsSpan(), document.Sentences.AsSpan(), devFirst is null ? [] : devFirst[d], buffer);
+            var predicted = new int[n];
+            model.Decode(weights, buffer, document.Sentences.AsSpan(), new float[n * labels.Count], predicted);
+            var (c, p, g) = Compare(labels.Decode(predicted, document.Tokens.AsSpan(), source), labels.Decode(devGold[d], document.Tokens.AsSpan(), source));
+            correct += c;
+            predictedCount += p;
+            goldCount += g;
+        }
+
+        var precision = predictedCount == 0 ? 0 : (double)correct / predictedCount;
+        var recall = goldCount == 0 ? 0 : (double)correct / goldCount;
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    }
+
+    private static (int Correct, int Predicted, int Gold) Compare(ImmutableArray<Mention> predicted, ImmutableArray<Mention> gold)
+    {
+        var goldSet = new HashSet<(int, int, string)>();
+        foreach (var mention in gold)
+        {
+            goldSet.Add((mention.FirstToken, mention.EndToken, mention.Type));
+        }
+
+        var correct = 0;
+        foreach (var mention in predicted)
+        {
+            if (goldSet.Contains((mention.FirstToken, mention.EndToken, mention.Type)))
+            {
+                correct++;
+            }
+        }
+
+        return (correct, predicted.Length, gold.Length);
+    }
+
+    private static void Shuffle<T>(List<T> items, Random random)
+    {
+        for (var i = items.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+
+namespace Dossier.Analysis.Entities;
+
+/// <summary>
+/// Name lists for features: phrases (as token sequences, compared case-insensitively) each with
+/// the set of lists they appear in ("country", "first-name"…). A match is only evidence the tagger
+/// weighs, never a decision, so ambiguous entries ("Jordan") are harmless. Immutable and thread-safe.
+/// </summary>
+internal sealed class Gazetteer
+{
+    private readonly Dictionary<ulong, uint> _phrases;
+
+    public Gazetteer(ImmutableArray<string> lists, IEnumerable<(string Phrase, int List)> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (lists.Length > 32)
+        {
+            throw new ArgumentException("At most 32 lists are supported.", nameof(lists));
+        }
+
+        Lists = lists;
+        _phrases = [];
+        var phrases = new List<(string, int)>();
+        foreach (var (phrase, list) in entries)
+        {
+            var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0)
+            {
+                continue;
+            }
+
+            var hash = 0UL;
+            foreach (var word in words)
+            {
+                hash = Extend(hash, FeatureHash.OfLower(word));
+            }
+
+            _phrases.TryGetValue(hash, out var mask);
+            _phrases[hash] = mask | (1u << list);
+            MaxLength = Math.Max(MaxLength, words.Length);
+            phrases.Add((string.Join(' ', words), list));
+        }
+
+        Entries = [.. phrases];
+    }
+
+    /// <summary>List names; a list's index is its bit in a match mask.</summary>
+    public ImmutableArray<string> Lists { get; }
+
+    /// <summary>Every phrase with its list, as given (for saving).</summary>
+    public ImmutableArray<(string Phrase, int List)> Entries { get; }
+
+    /// <summary>Longest phrase in tokens.</summary>
+    public int MaxLength { get; }
+
+    /// <summary>Extends a phrase hash by one token's lower-case hash.</summary>
+    public static ulong Extend(ulong phrase, ulong lowerToken) => FeatureHash.Mix((phrase * 0x9E3779B97F4A7C15UL) ^ lowerToken);
+
+    /// <summary>The lists that hold the phrase with hash <paramref name="phrase"/> (0 when none).</summary>
+    public uint Lookup(ulong phrase) => _phrases.TryGetValue(phrase, out var mask) ? mask : 0;
+
+    /// <summary>Reads list files: one phrase per line (tokens separated by spaces), <c>#</c> starts a comment; the list is the file name.</summary>
+    public static Gazetteer ReadFiles(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var lists = ImmutableArray.CreateBuilder<string>();
+        var entries = new List<(string, int)>();
+        foreach (var path in paths.Order(StringComparer.Ordinal))
+        {
+            var list = lists.Count;
+            lists.Add(Path.GetFileNameWithoutExtension(path));
+            foreach (var line in File.ReadLines(path))
+            {
+                var text = line.AsSpan().Trim();
+                if (text.Length > 0 && text[0] != '#')
+                {
+                    entries.Add((text.ToString(), list));
+                }
+            }
+        }
+
+        return new Gazetteer(lists.ToImmutable(), entries);
+    }
+}
