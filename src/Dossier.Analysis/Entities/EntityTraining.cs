@@ -17,6 +17,7 @@ public static class EntityTraining
     /// <param name="options">Epochs, seed and passes.</param>
     /// <param name="clustersPath">A word-cluster file from <see cref="LearnClusters"/> (gzip or plain), or null for none.</param>
     /// <param name="gazetteerFiles">Name-list files (one phrase per line; the list is the file name).</param>
+    /// <param name="knowledgeDirectory">The knowledge base folder (<c>data/knowledge</c>) whose names become gazetteer lists, or null.</param>
     /// <param name="description">How the model was made, stored in the model file.</param>
     /// <param name="progress">Receives progress lines.</param>
     public static EntityRecognizer Train(
@@ -25,6 +26,7 @@ public static class EntityTraining
         EntityTrainingOptions options,
         string? clustersPath,
         IReadOnlyList<string> gazetteerFiles,
+        string? knowledgeDirectory,
         string description,
         Action<string> progress)
     {
@@ -37,7 +39,7 @@ public static class EntityTraining
             clusters = WordClusters.Read(reader);
         }
 
-        var gazetteer = gazetteerFiles.Count == 0 ? null : Gazetteer.ReadFiles(gazetteerFiles);
+        var gazetteer = gazetteerFiles.Count == 0 && knowledgeDirectory is null ? null : Gazetteer.Read(gazetteerFiles, knowledgeDirectory);
         var model = new EntityTrainer(options, progress).Train(train, dev, clusters, gazetteer, description);
         return new EntityRecognizer(model);
     }

@@ -60,26 +60,34 @@ internal sealed class Gazetteer
     /// <summary>The lists that hold the phrase with hash <paramref name="phrase"/> (0 when none).</summary>
     public uint Lookup(ulong phrase) => _phrases.TryGetValue(phrase, out var mask) ? mask : 0;
 
-    /// <summary>Reads list files: one phrase per line (tokens separated by spaces), <c>#</c> starts a comment; the list is the file name.</summary>
-    public static Gazetteer ReadFiles(IEnumerable<string> paths)
+    /// <summary>
+    /// Reads list files (one phrase per line, tokens separated by spaces, <c>#</c> starts a comment;
+    /// the list is the file name) and, when <paramref name="knowledgeDirectory"/> is given, the
+    /// knowledge base's names (<see cref="KnowledgeNameLists"/>).
+    /// </summary>
+    public static Gazetteer Read(IEnumerable<string> paths, string? knowledgeDirectory)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var lists = ImmutableArray.CreateBuilder<string>();
-        var entries = new List<(string, int)>();
+        var named = new List<(string Phrase, string List)>();
         foreach (var path in paths.Order(StringComparer.Ordinal))
         {
-            var list = lists.Count;
-            lists.Add(Path.GetFileNameWithoutExtension(path));
+            var list = Path.GetFileNameWithoutExtension(path);
             foreach (var line in File.ReadLines(path))
             {
                 var text = line.AsSpan().Trim();
                 if (text.Length > 0 && text[0] != '#')
                 {
-                    entries.Add((text.ToString(), list));
+                    named.Add((text.ToString(), list));
                 }
             }
         }
 
-        return new Gazetteer(lists.ToImmutable(), entries);
+        if (knowledgeDirectory is not null)
+        {
+            named.AddRange(KnowledgeNameLists.Read(knowledgeDirectory));
+        }
+
+        var lists = named.Select(e => e.List).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+        return new Gazetteer(lists, named.Select(e => (e.Phrase, lists.IndexOf(e.List))));
     }
 }

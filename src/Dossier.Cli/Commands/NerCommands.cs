@@ -26,11 +26,13 @@ internal static class NerCommands
         var noClusters = new Option<bool>("--no-clusters") { Description = "Train without word clusters." };
         var gazetteers = new Option<string?>("--gazetteers") { Description = "Folder of name lists (*.txt, one phrase per line; default: data/gazetteers when present)." };
         var noGazetteers = new Option<bool>("--no-gazetteers") { Description = "Train without name lists." };
+        var knowledge = new Option<string?>("--knowledge") { Description = "Knowledge base folder whose names become name lists (default: data/knowledge when present)." };
+        var noKnowledge = new Option<bool>("--no-knowledge") { Description = "Train without the knowledge base's names." };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training.", DefaultValueFactory = _ => 1 };
         var onePass = new Option<bool>("--one-pass") { Description = "Skip the document-consistency second pass." };
         var command = new Command("ner", "Train the named-entity recognizer on CoNLL-2003 data.")
         {
-            trainFile, devFile, output, epochs, seed, clusters, noClusters, gazetteers, noGazetteers, minCount, onePass,
+            trainFile, devFile, output, epochs, seed, clusters, noClusters, gazetteers, noGazetteers, knowledge, noKnowledge, minCount, onePass,
         };
         command.SetAction(parseResult =>
         {
@@ -42,6 +44,7 @@ internal static class NerCommands
                 var devPath = parseResult.GetValue(devFile);
                 var clustersPath = parseResult.GetValue(noClusters) ? null : parseResult.GetValue(clusters) ?? Existing("models/reuters-clusters.tsv.gz");
                 var gazetteerFolder = parseResult.GetValue(noGazetteers) ? null : parseResult.GetValue(gazetteers) ?? Existing("data/gazetteers");
+                var knowledgeFolder = parseResult.GetValue(noKnowledge) ? null : parseResult.GetValue(knowledge) ?? Existing("data/knowledge");
                 foreach (var path in new[] { trainPath, devPath, clustersPath })
                 {
                     if (path is not null && !File.Exists(path))
@@ -51,10 +54,13 @@ internal static class NerCommands
                     }
                 }
 
-                if (gazetteerFolder is not null && !Directory.Exists(gazetteerFolder))
+                foreach (var folder in new[] { gazetteerFolder, knowledgeFolder })
                 {
-                    error.WriteLine($"error: folder '{gazetteerFolder}' not found.");
-                    return 1;
+                    if (folder is not null && !Directory.Exists(folder))
+                    {
+                        error.WriteLine($"error: folder '{folder}' not found.");
+                        return 1;
+                    }
                 }
 
                 var gazetteerFiles = gazetteerFolder is null ? [] : Directory.GetFiles(gazetteerFolder, "*.txt").Order(StringComparer.Ordinal).ToArray();
@@ -69,10 +75,10 @@ internal static class NerCommands
                     CultureInfo.InvariantCulture,
                     $"CoNLL-2003 train ({train.Count} documents); epochs {options.Epochs}, seed {options.Seed}, min-count {options.MinFeatureCount}, " +
                     $"{(options.SecondPass ? "two passes" : "one pass")}; clusters {Path.GetFileName(clustersPath) ?? "none"}; " +
-                    $"gazetteers {string.Join(',', gazetteerFiles.Select(Path.GetFileNameWithoutExtension))}");
-                writer.WriteLine($"training on {train.Count:N0} documents ({train.Sum(d => d.Tokens.Length):N0} tokens), {gazetteerFiles.Length} name lists, clusters: {clustersPath ?? "none"}");
+                    $"gazetteers {string.Join(',', gazetteerFiles.Select(Path.GetFileNameWithoutExtension))}; knowledge {(knowledgeFolder is null ? "none" : "countries+actors")}");
+                writer.WriteLine($"training on {train.Count:N0} documents ({train.Sum(d => d.Tokens.Length):N0} tokens), {gazetteerFiles.Length} name lists, knowledge: {knowledgeFolder ?? "none"}, clusters: {clustersPath ?? "none"}");
                 var clock = Stopwatch.StartNew();
-                var recognizer = EntityTraining.Train(train, dev, options, clustersPath, gazetteerFiles, description, line => writer.WriteLine(line));
+                var recognizer = EntityTraining.Train(train, dev, options, clustersPath, gazetteerFiles, knowledgeFolder, description, line => writer.WriteLine(line));
                 recognizer.Save(parseResult.GetValue(output)!);
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {parseResult.GetValue(output)} ({new FileInfo(parseResult.GetValue(output)!).Length / 1024.0 / 1024:F1} MB) in {clock.Elapsed.TotalSeconds:F0} s"));
                 return 0;
