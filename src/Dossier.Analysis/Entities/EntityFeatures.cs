@@ -39,6 +39,15 @@ internal sealed class FeatureBuffer
     }
 
     public void EndToken() => Offsets[++TokenCount] = Count;
+
+    /// <summary>Lower-case hash of each token, kept from the first-pass extraction for the second.</summary>
+    public ulong[] Lower { get; set; } = [];
+
+    /// <summary>Casing flags of each token.</summary>
+    public byte[] Flags { get; set; } = [];
+
+    /// <summary>Per token: 1 when it starts its sentence, 2 when it ends it (3 for both).</summary>
+    public byte[] Edges { get; set; } = [];
 }
 
 /// <summary>
@@ -72,11 +81,8 @@ internal sealed class EntityFeatureExtractor
         _gazetteer = gazetteer;
     }
 
-    /// <summary>
-    /// Fills <paramref name="buffer"/> with the keys of every token of the document.
-    /// <paramref name="firstPass"/> is empty for the first pass, else the first pass's BILOU labels.
-    /// </summary>
-    public void Extract(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, ReadOnlySpan<int> firstPass, FeatureBuffer buffer)
+    /// <summary>Fills <paramref name="buffer"/> with the first-pass keys of every token of the document.</summary>
+    public void Extract(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, FeatureBuffer buffer)
     {
         var n = tokens.Length;
         buffer.Reset(n);
@@ -118,7 +124,19 @@ internal sealed class EntityFeatureExtractor
         }
 
         var documentCase = DocumentCase(lower, flags);
-        Dictionary<ulong, int[]>? documentTypes = firstPass.IsEmpty ? null : DocumentTypes(lower, flags, firstPass);
+        var edges = new byte[n];
+        foreach (var sentence in sentences)
+        {
+            if (sentence.TokenCount > 0)
+            {
+                edges[sentence.FirstToken] |= 1;
+                edges[sentence.EndToken - 1] |= 2;
+            }
+        }
+
+        buffer.Lower = lower;
+        buffer.Flags = flags;
+        buffer.Edges = edges;
 
         foreach (var sentence in sentences)
         {
@@ -229,13 +247,25 @@ internal sealed class EntityFeatureExtractor
                     buffer.Add(FeatureHash.Key(TDocumentCase, (capitalisedElsewhere ? 1UL : 0) | (lowerElsewhere ? 2UL : 0), (ulong)(f & (SentenceInitial | CapsSentence | AllCaps))));
                 }
 
-                if (documentTypes is not null)
-                {
-                    AddFirstPass(buffer, firstPass, documentTypes, lower, flags, i, first, last);
-                }
-
                 buffer.EndToken();
             }
+        }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="extra"/> with the second pass's own keys: the first pass's labels around
+    /// each token and the types it gave the token's other occurrences in the document. The second
+    /// pass scores these together with the first-pass keys still in <paramref name="first"/>.
+    /// </summary>
+    public static void ExtractSecondPass(FeatureBuffer first, ReadOnlySpan<int> firstPass, FeatureBuffer extra)
+    {
+        var n = first.TokenCount;
+        extra.Reset(n);
+        var documentTypes = DocumentTypes(first.Lower, first.Flags, firstPass);
+        for (var i = 0; i < n; i++)
+        {
+            AddFirstPass(extra, firstPass, documentTypes, first.Lower, first.Flags, i, (first.Edges[i] & 1) != 0, (first.Edges[i] & 2) != 0);
+            extra.EndToken();
         }
     }
 
@@ -360,7 +390,13 @@ internal sealed class EntityFeatureExtractor
             for (var i = start; i < end; i++)
             {
                 phrase = Gazetteer.Extend(phrase, lower[i]);
-                var mask = _gazetteer.Lookup(phrase);
+                var found = _gazetteer.Lookup(phrase);
+                if (found == 0)
+                {
+                    break;
+                }
+
+                var mask = found & ~Gazetteer.Continues;
                 if (mask == 0)
                 {
                     continue;

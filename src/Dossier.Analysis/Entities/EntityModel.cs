@@ -15,11 +15,13 @@ namespace Dossier.Analysis.Entities;
 internal sealed class EntityModel
 {
     private const string Magic = "DOSSIER-NER";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
-    public EntityModel(EntityLabels labels, WordClusters? clusters, Gazetteer? gazetteer, ChainWeights firstPass, ChainWeights? secondPass, string description)
+    public EntityModel(
+        EntityLabels labels, WordClusters? clusters, Gazetteer? gazetteer, FeatureTable table, PassWeights firstPass, PassWeights? secondPass, string description)
     {
         Labels = labels;
+        Table = table;
         Clusters = clusters;
         Gazetteer = gazetteer;
         FirstPass = firstPass;
@@ -34,9 +36,12 @@ internal sealed class EntityModel
 
     public Gazetteer? Gazetteer { get; }
 
-    public ChainWeights FirstPass { get; }
+    /// <summary>Feature key → row, shared by both passes so that the second pass looks no key up twice.</summary>
+    public FeatureTable Table { get; }
 
-    public ChainWeights? SecondPass { get; }
+    public PassWeights FirstPass { get; }
+
+    public PassWeights? SecondPass { get; }
 
     /// <summary>How the model was trained (command, data, scores), for <c>models/README.md</c> and error reports.</summary>
     public string Description { get; }
@@ -52,33 +57,51 @@ internal sealed class EntityModel
         var buffer = new FeatureBuffer();
         var labels = new int[tokens.Length];
         var scores = new float[tokens.Length * Labels.Count];
-        Features.Extract(text, tokens, sentences, [], buffer);
-        Decode(FirstPass, buffer, sentences, scores, labels);
+        Features.Extract(text, tokens, sentences, buffer);
+        var rows = Lookup(buffer);
+        FirstPass.AddScores(rows, buffer.Offsets, buffer.TokenCount, scores);
+        Decode(FirstPass, scores, sentences, labels);
         if (secondPass && SecondPass is not null)
         {
-            var first = labels;
+            var extra = new FeatureBuffer();
+            EntityFeatureExtractor.ExtractSecondPass(buffer, labels, extra);
+            var extraRows = Lookup(extra);
+            Array.Clear(scores);
+            SecondPass.AddScores(rows, buffer.Offsets, buffer.TokenCount, scores);
+            SecondPass.AddScores(extraRows, extra.Offsets, extra.TokenCount, scores);
             labels = new int[tokens.Length];
-            Features.Extract(text, tokens, sentences, first, buffer);
-            Decode(SecondPass, buffer, sentences, scores, labels);
+            Decode(SecondPass, scores, sentences, labels);
         }
 
         return labels;
     }
 
-    internal void Decode(ChainWeights weights, FeatureBuffer buffer, ReadOnlySpan<Sentence> sentences, float[] scores, int[] labels)
+    private int[] Lookup(FeatureBuffer buffer)
     {
-        weights.Score(buffer, scores);
+        var rows = new int[buffer.Count];
+        var keys = buffer.Keys;
+        for (var k = 0; k < rows.Length; k++)
+        {
+            rows[k] = Table.Find(keys[k]);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Viterbi over each sentence of already-summed <paramref name="scores"/>.</summary>
+    internal void Decode(PassWeights weights, ReadOnlySpan<float> scores, ReadOnlySpan<Sentence> sentences, Span<int> labels)
+    {
         var l = Labels.Count;
         foreach (var sentence in sentences)
         {
             Viterbi.Decode(
-                scores.AsSpan(sentence.FirstToken * l, sentence.TokenCount * l),
+                scores.Slice(sentence.FirstToken * l, sentence.TokenCount * l),
                 sentence.TokenCount,
                 Labels,
                 weights.Transitions,
                 weights.Start,
                 weights.End,
-                labels.AsSpan(sentence.FirstToken, sentence.TokenCount));
+                labels.Slice(sentence.FirstToken, sentence.TokenCount));
         }
     }
 
@@ -132,12 +155,7 @@ internal sealed class EntityModel
             }
         }
 
-        WritePass(writer, FirstPass);
-        writer.Write(SecondPass is not null);
-        if (SecondPass is not null)
-        {
-            WritePass(writer, SecondPass);
-        }
+        WritePasses(writer);
     }
 
     public static EntityModel Load(string path)
@@ -200,50 +218,70 @@ internal sealed class EntityModel
             gazetteer = new Gazetteer(lists.ToImmutable(), entries);
         }
 
-        var first = ReadPass(reader, labels.Count);
-        var second = reader.ReadBoolean() ? ReadPass(reader, labels.Count) : null;
-        return new EntityModel(labels, clusters, gazetteer, first, second, description);
+        var (table, first, second) = ReadPasses(reader, labels.Count);
+        return new EntityModel(labels, clusters, gazetteer, table, first, second, description);
     }
 
-    private static void WritePass(BinaryWriter writer, ChainWeights pass)
+    /// <summary>
+    /// Writes the table and both passes. Rows that weigh nothing in either pass are dropped; the
+    /// rest keep their order, so the first pass's rows still come first.
+    /// </summary>
+    private void WritePasses(BinaryWriter writer)
     {
-        var l = pass.LabelCount;
-        foreach (var array in new[] { pass.Transitions, pass.Start, pass.End })
+        var l = Labels.Count;
+        var passes = SecondPass is null ? new[] { FirstPass } : new[] { FirstPass, SecondPass };
+        writer.Write(passes.Length);
+        foreach (var pass in passes)
         {
-            writer.Write(array.Length);
-            foreach (var value in array)
+            foreach (var array in new[] { pass.Transitions, pass.Start, pass.End })
             {
-                writer.Write(value);
-            }
-        }
-
-        var keys = pass.Table.KeysByRow();
-        var kept = 0;
-        for (var row = 0; row < keys.Length; row++)
-        {
-            if (MaskOf(pass.Weights.AsSpan(row * l, l)) != 0)
-            {
-                kept++;
-            }
-        }
-
-        writer.Write(kept);
-        for (var row = 0; row < keys.Length; row++)
-        {
-            var weights = pass.Weights.AsSpan(row * l, l);
-            var mask = MaskOf(weights);
-            if (mask == 0)
-            {
-                continue;
-            }
-
-            writer.Write(keys[row]);
-            writer.Write(mask);
-            foreach (var weight in weights)
-            {
-                if (weight != 0)
+                writer.Write(array.Length);
+                foreach (var value in array)
                 {
-                    writer.Write(weight);
+                    writer.Write(value);
+                }
+            }
+        }
+
+        var keys = Table.KeysByRow();
+        var kept = new List<int>();
+        var keptInFirst = 0;
+        for (var row = 0; row < keys.Length; row++)
+        {
+            var used = false;
+            foreach (var pass in passes)
+            {
+                used |= row < pass.Rows && MaskOf(pass.Weights.AsSpan(row * l, l)) != 0;
+            }
+
+            if (used)
+            {
+                kept.Add(row);
+                keptInFirst += row < FirstPass.Rows ? 1 : 0;
+            }
+        }
+
+        writer.Write(kept.Count);
+        writer.Write(keptInFirst);
+        foreach (var row in kept)
+        {
+            writer.Write(keys[row]);
+            foreach (var pass in passes)
+            {
+                if (pass == FirstPass && row >= FirstPass.Rows)
+                {
+                    continue;
+                }
+
+                var weights = row < pass.Rows ? pass.Weights.AsSpan(row * l, l) : new float[l];
+                var mask = MaskOf(weights);
+                writer.Write(mask);
+                foreach (var weight in weights)
+                {
+                    if (weight != 0)
+                    {
+                        writer.Write(weight);
+                    }
                 }
             }
         }
@@ -263,34 +301,59 @@ internal sealed class EntityModel
         return mask;
     }
 
-    private static ChainWeights ReadPass(BinaryReader reader, int labelCount)
+    private static (FeatureTable Table, PassWeights First, PassWeights? Second) ReadPasses(BinaryReader reader, int l)
     {
-        var arrays = new float[3][];
-        for (var a = 0; a < 3; a++)
+        var passCount = reader.ReadInt32();
+        var arrays = new float[passCount][][];
+        for (var p = 0; p < passCount; p++)
         {
-            arrays[a] = new float[reader.ReadInt32()];
-            for (var i = 0; i < arrays[a].Length; i++)
+            arrays[p] = new float[3][];
+            for (var a = 0; a < 3; a++)
             {
-                arrays[a][i] = reader.ReadSingle();
-            }
-        }
-
-        var rows = reader.ReadInt32();
-        var table = new FeatureTable(rows);
-        var weights = new float[rows * labelCount];
-        for (var r = 0; r < rows; r++)
-        {
-            var row = table.FindOrAdd(reader.ReadUInt64());
-            var mask = reader.ReadUInt32();
-            for (var label = 0; label < labelCount; label++)
-            {
-                if ((mask & (1u << label)) != 0)
+                arrays[p][a] = new float[reader.ReadInt32()];
+                for (var i = 0; i < arrays[p][a].Length; i++)
                 {
-                    weights[(row * labelCount) + label] = reader.ReadSingle();
+                    arrays[p][a][i] = reader.ReadSingle();
                 }
             }
         }
 
-        return new ChainWeights(labelCount, table, weights, arrays[0], arrays[1], arrays[2]);
+        var rows = reader.ReadInt32();
+        var firstRows = reader.ReadInt32();
+        var table = new FeatureTable(rows);
+        var weights = new float[passCount][];
+        for (var p = 0; p < passCount; p++)
+        {
+            weights[p] = new float[(p == 0 ? firstRows : rows) * l];
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            var row = table.FindOrAdd(reader.ReadUInt64());
+            for (var p = 0; p < passCount; p++)
+            {
+                if (p == 0 && row >= firstRows)
+                {
+                    continue;
+                }
+
+                var mask = reader.ReadUInt32();
+                for (var label = 0; label < l; label++)
+                {
+                    if ((mask & (1u << label)) != 0)
+                    {
+                        weights[p][(row * l) + label] = reader.ReadSingle();
+                    }
+                }
+            }
+        }
+
+        var passes = new PassWeights[passCount];
+        for (var p = 0; p < passCount; p++)
+        {
+            passes[p] = new PassWeights(l, weights[p], arrays[p][0], arrays[p][1], arrays[p][2]);
+        }
+
+        return (table, passes[0], passCount > 1 ? passes[1] : null);
     }
 }

@@ -51,13 +51,18 @@ internal sealed class EntityTrainer
         var features = new EntityFeatureExtractor(clusters, gazetteer);
         var trainGold = Gold(train, labels);
         var devGold = Gold(dev, labels);
-
-        _progress("first pass");
-        var (first, epochs) = TrainPass(features, labels, train, trainGold, null, dev, devGold, null, _options.Epochs);
-        var model = new EntityModel(labels, clusters, gazetteer, first, null, description);
+        var clock = Stopwatch.StartNew();
+        var trainBase = Extract(features, train);
+        var devBase = Extract(features, dev);
+        var table = new FeatureTable(1 << 18);
+        AddFrequent(table, trainBase, _options.MinFeatureCount);
+        _progress(string.Create(CultureInfo.InvariantCulture, $"first pass: {table.Count:N0} features, extracted in {clock.Elapsed.TotalSeconds:F1} s"));
+        var trainRows = Encode(table, trainBase);
+        var devRows = Encode(table, devBase);
+        var (first, epochs) = TrainPass(labels, table.Count, train, trainGold, trainRows, dev, devGold, devRows, _options.Epochs);
         if (!_options.SecondPass)
         {
-            return model;
+            return new EntityModel(labels, clusters, gazetteer, table, first, null, description);
         }
 
         // Jack-knife: each training document gets first-pass labels from a model that never saw it.
@@ -65,39 +70,38 @@ internal sealed class EntityTrainer
         for (var fold = 0; fold < _options.Folds; fold++)
         {
             var inFold = new List<int>();
-            var rest = new List<Document>();
-            var restGold = new List<int[]>();
+            var rest = new List<int>();
             for (var d = 0; d < train.Count; d++)
             {
-                if (d % _options.Folds == fold)
-                {
-                    inFold.Add(d);
-                }
-                else
-                {
-                    rest.Add(train[d]);
-                    restGold.Add(trainGold[d]);
-                }
+                (d % _options.Folds == fold ? inFold : rest).Add(d);
             }
 
             _progress(string.Create(CultureInfo.InvariantCulture, $"jack-knife fold {fold + 1}/{_options.Folds}: {epochs} epochs on {rest.Count} documents"));
-            var (foldWeights, _) = TrainPass(features, labels, rest, restGold, null, [], [], null, epochs);
-            var foldModel = new EntityModel(labels, clusters, gazetteer, foldWeights, null, description);
+            var foldTable = new FeatureTable(1 << 18);
+            AddFrequent(foldTable, [.. rest.Select(d => trainBase[d])], _options.MinFeatureCount);
+            var foldRows = Encode(foldTable, trainBase);
+            var (foldWeights, _) = TrainPass(
+                labels, foldTable.Count, [.. rest.Select(d => train[d])], [.. rest.Select(d => trainGold[d])], [.. rest.Select(d => foldRows[d])], [], [], [], epochs);
             foreach (var d in inFold)
             {
-                trainFirst[d] = foldModel.Tag(train[d].Text, train[d].Tokens.AsSpan(), train[d].Sentences.AsSpan(), secondPass: false);
+                trainFirst[d] = DecodeRows(labels, foldWeights, train[d], foldRows[d]);
             }
         }
 
         var devFirst = new int[dev.Count][];
         for (var d = 0; d < dev.Count; d++)
         {
-            devFirst[d] = model.Tag(dev[d].Text, dev[d].Tokens.AsSpan(), dev[d].Sentences.AsSpan(), secondPass: false);
+            devFirst[d] = DecodeRows(labels, first, dev[d], devRows[d]);
         }
 
-        _progress("second pass");
-        var (second, _) = TrainPass(features, labels, train, trainGold, trainFirst, dev, devGold, devFirst, _options.Epochs);
-        return new EntityModel(labels, clusters, gazetteer, first, second, description);
+        var trainExtra = ExtractSecond(trainBase, trainFirst);
+        var devExtra = ExtractSecond(devBase, devFirst);
+        var firstRows = table.Count;
+        AddFrequent(table, trainExtra, _options.MinFeatureCount);
+        _progress(string.Create(CultureInfo.InvariantCulture, $"second pass: {table.Count - firstRows:N0} more features"));
+        var (second, _) = TrainPass(
+            labels, table.Count, train, trainGold, Merge(trainRows, Encode(table, trainExtra)), dev, devGold, Merge(devRows, Encode(table, devExtra)), _options.Epochs);
+        return new EntityModel(labels, clusters, gazetteer, table, first, second, description);
     }
 
     private static List<int[]> Gold(IReadOnlyList<Document> documents, EntityLabels labels)
@@ -116,31 +120,42 @@ internal sealed class EntityTrainer
     /// <summary>Feature rows of one document: token <c>i</c> owns <c>Rows[Offsets[i] .. Offsets[i+1])</c>.</summary>
     private sealed record Encoded(int[] Rows, int[] Offsets);
 
-    private (ChainWeights Weights, int Epochs) TrainPass(
-        EntityFeatureExtractor features,
-        EntityLabels labels,
-        IReadOnlyList<Document> train,
-        List<int[]> trainGold,
-        int[][]? trainFirst,
-        IReadOnlyList<Document> dev,
-        IReadOnlyList<int[]> devGold,
-        int[][]? devFirst,
-        int epochs)
+    private static List<FeatureBuffer> Extract(EntityFeatureExtractor features, IReadOnlyList<Document> documents)
     {
-        var clock = Stopwatch.StartNew();
-        var l = labels.Count;
-        var table = new FeatureTable(1 << 20);
-        var counts = new List<int>();
-        var buffer = new FeatureBuffer();
-        var keysPerDocument = new List<(ulong[] Keys, int[] Offsets)>(train.Count);
-        for (var d = 0; d < train.Count; d++)
+        var buffers = new List<FeatureBuffer>(documents.Count);
+        foreach (var document in documents)
         {
-            var document = train[d];
-            features.Extract(document.Text, document.Tokens.AsSpan(), document.Sentences.AsSpan(), trainFirst is null ? [] : trainFirst[d], buffer);
-            keysPerDocument.Add((buffer.Keys[..buffer.Count], buffer.Offsets[..(buffer.TokenCount + 1)]));
+            var buffer = new FeatureBuffer();
+            features.Extract(document.Text, document.Tokens.AsSpan(), document.Sentences.AsSpan(), buffer);
+            buffers.Add(buffer);
+        }
+
+        return buffers;
+    }
+
+    private static List<FeatureBuffer> ExtractSecond(List<FeatureBuffer> first, int[][] firstPass)
+    {
+        var buffers = new List<FeatureBuffer>(first.Count);
+        for (var d = 0; d < first.Count; d++)
+        {
+            var buffer = new FeatureBuffer();
+            EntityFeatureExtractor.ExtractSecondPass(first[d], firstPass[d], buffer);
+            buffers.Add(buffer);
+        }
+
+        return buffers;
+    }
+
+    /// <summary>Adds to <paramref name="table"/>, in first-seen order (deterministic), every key seen at least <paramref name="minCount"/> times.</summary>
+    private static void AddFrequent(FeatureTable table, List<FeatureBuffer> buffers, int minCount)
+    {
+        var counter = new FeatureTable(1 << 20);
+        var counts = new List<int>();
+        foreach (var buffer in buffers)
+        {
             foreach (var key in buffer.Keys.AsSpan(0, buffer.Count))
             {
-                var row = table.FindOrAdd(key);
+                var row = counter.FindOrAdd(key);
                 if (row == counts.Count)
                 {
                     counts.Add(0);
@@ -150,39 +165,111 @@ internal sealed class EntityTrainer
             }
         }
 
-        // Keep frequent features only, renumbering rows in first-seen order (deterministic).
-        var kept = new FeatureTable(counts.Count);
-        var allKeys = table.KeysByRow();
-        var remap = new int[counts.Count];
-        for (var row = 0; row < counts.Count; row++)
+        var keys = counter.KeysByRow();
+        for (var row = 0; row < keys.Length; row++)
         {
-            remap[row] = counts[row] >= _options.MinFeatureCount ? kept.FindOrAdd(allKeys[row]) : -1;
-        }
-
-        var encoded = new List<Encoded>(train.Count);
-        foreach (var (keys, offsets) in keysPerDocument)
-        {
-            var rows = new List<int>(keys.Length);
-            var newOffsets = new int[offsets.Length];
-            for (var t = 0; t + 1 < offsets.Length; t++)
+            if (counts[row] >= minCount)
             {
-                for (var k = offsets[t]; k < offsets[t + 1]; k++)
+                table.FindOrAdd(keys[row]);
+            }
+        }
+    }
+
+    private static List<Encoded> Encode(FeatureTable table, List<FeatureBuffer> buffers)
+    {
+        var encoded = new List<Encoded>(buffers.Count);
+        var rows = new List<int>();
+        foreach (var buffer in buffers)
+        {
+            rows.Clear();
+            var offsets = new int[buffer.TokenCount + 1];
+            for (var t = 0; t < buffer.TokenCount; t++)
+            {
+                foreach (var key in buffer.Of(t))
                 {
-                    var row = remap[table.Find(keys[k])];
+                    var row = table.Find(key);
                     if (row >= 0)
                     {
                         rows.Add(row);
                     }
                 }
 
-                newOffsets[t + 1] = rows.Count;
+                offsets[t + 1] = rows.Count;
             }
 
-            encoded.Add(new Encoded([.. rows], newOffsets));
+            encoded.Add(new Encoded([.. rows], offsets));
         }
 
-        keysPerDocument.Clear();
-        var featureWeights = kept.Count * l;
+        return encoded;
+    }
+
+    /// <summary>Joins two encodings of the same documents token by token (first-pass rows, then second-pass rows).</summary>
+    private static List<Encoded> Merge(List<Encoded> first, List<Encoded> second)
+    {
+        var merged = new List<Encoded>(first.Count);
+        for (var d = 0; d < first.Count; d++)
+        {
+            var (a, b) = (first[d], second[d]);
+            var tokens = a.Offsets.Length - 1;
+            var rows = new int[a.Rows.Length + b.Rows.Length];
+            var offsets = new int[tokens + 1];
+            var at = 0;
+            for (var t = 0; t < tokens; t++)
+            {
+                foreach (var row in a.Rows.AsSpan(a.Offsets[t], a.Offsets[t + 1] - a.Offsets[t]))
+                {
+                    rows[at++] = row;
+                }
+
+                foreach (var row in b.Rows.AsSpan(b.Offsets[t], b.Offsets[t + 1] - b.Offsets[t]))
+                {
+                    rows[at++] = row;
+                }
+
+                offsets[t + 1] = at;
+            }
+
+            merged.Add(new Encoded(rows, offsets));
+        }
+
+        return merged;
+    }
+
+    private static int[] DecodeRows(EntityLabels labels, PassWeights weights, Document document, Encoded rows)
+    {
+        var n = document.Tokens.Length;
+        var scores = new float[n * labels.Count];
+        weights.AddScores(rows.Rows, rows.Offsets, n, scores);
+        var predicted = new int[n];
+        foreach (var sentence in document.Sentences)
+        {
+            Viterbi.Decode(
+                scores.AsSpan(sentence.FirstToken * labels.Count, sentence.TokenCount * labels.Count),
+                sentence.TokenCount,
+                labels,
+                weights.Transitions,
+                weights.Start,
+                weights.End,
+                predicted.AsSpan(sentence.FirstToken, sentence.TokenCount));
+        }
+
+        return predicted;
+    }
+
+    private (PassWeights Weights, int Epochs) TrainPass(
+        EntityLabels labels,
+        int rowCount,
+        IReadOnlyList<Document> train,
+        List<int[]> trainGold,
+        IReadOnlyList<Encoded> encoded,
+        IReadOnlyList<Document> dev,
+        IReadOnlyList<int[]> devGold,
+        IReadOnlyList<Encoded> devEncoded,
+        int epochs)
+    {
+        var clock = Stopwatch.StartNew();
+        var l = labels.Count;
+        var featureWeights = rowCount * l;
         var transitionsAt = featureWeights;
         var startAt = transitionsAt + (l * l);
         var endAt = startAt + l;
@@ -203,10 +290,9 @@ internal sealed class EntityTrainer
         var random = new Random(_options.Seed);
         var scores = new float[256 * l];
         var predicted = new int[256];
-        ChainWeights? best = null;
+        PassWeights? best = null;
         var bestF1 = -1.0;
         var bestEpoch = epochs;
-        _progress(string.Create(CultureInfo.InvariantCulture, $"  {kept.Count:N0} features (of {counts.Count:N0}), {order.Count:N0} sentences, prepared in {clock.Elapsed.TotalSeconds:F1} s"));
 
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
@@ -279,11 +365,11 @@ internal sealed class EntityTrainer
                 step++;
             }
 
-            var averaged = Average(weights, totals, step, kept, l, transitionsAt, startAt, endAt);
+            var averaged = Average(weights, totals, step, l, transitionsAt, startAt, endAt);
             var line = string.Create(CultureInfo.InvariantCulture, $"  epoch {epoch,2}: {mistakes:N0} sentences wrong, {clock.Elapsed.TotalSeconds:F1} s");
             if (dev.Count > 0)
             {
-                var f1 = DevF1(features, labels, averaged, dev, devGold, devFirst);
+                var f1 = DevF1(labels, averaged, dev, devGold, devEncoded);
                 line += string.Create(CultureInfo.InvariantCulture, $", dev F1 {f1 * 100:F2}");
                 if (f1 > bestF1)
                 {
@@ -315,7 +401,7 @@ internal sealed class EntityTrainer
     }
 
     /// <summary>The averaged weights (Daumé's trick: w − Σ c·Δ / c), as a standalone pass.</summary>
-    private static ChainWeights Average(float[] weights, double[] totals, long step, FeatureTable table, int l, int transitionsAt, int startAt, int endAt)
+    private static PassWeights Average(float[] weights, double[] totals, long step, int l, int transitionsAt, int startAt, int endAt)
     {
         var averaged = new float[weights.Length];
         for (var i = 0; i < weights.Length; i++)
@@ -323,24 +409,17 @@ internal sealed class EntityTrainer
             averaged[i] = (float)(weights[i] - (totals[i] / step));
         }
 
-        return new ChainWeights(
-            l, table, averaged[..transitionsAt], averaged[transitionsAt..startAt], averaged[startAt..endAt], averaged[endAt..(endAt + l)]);
+        return new PassWeights(l, averaged[..transitionsAt], averaged[transitionsAt..startAt], averaged[startAt..endAt], averaged[endAt..(endAt + l)]);
     }
 
-    private static double DevF1(
-        EntityFeatureExtractor features, EntityLabels labels, ChainWeights weights, IReadOnlyList<Document> dev, IReadOnlyList<int[]> devGold, int[][]? devFirst)
+    private static double DevF1(EntityLabels labels, PassWeights weights, IReadOnlyList<Document> dev, IReadOnlyList<int[]> devGold, IReadOnlyList<Encoded> devEncoded)
     {
-        var model = new EntityModel(labels, null, null, weights, null, string.Empty);
-        var buffer = new FeatureBuffer();
         int correct = 0, predictedCount = 0, goldCount = 0;
         var source = new Provenance("ner", "dev");
         for (var d = 0; d < dev.Count; d++)
         {
             var document = dev[d];
-            var n = document.Tokens.Length;
-            features.Extract(document.Text, document.Tokens.AsSpan(), document.Sentences.AsSpan(), devFirst is null ? [] : devFirst[d], buffer);
-            var predicted = new int[n];
-            model.Decode(weights, buffer, document.Sentences.AsSpan(), new float[n * labels.Count], predicted);
+            var predicted = DecodeRows(labels, weights, document, devEncoded[d]);
             var (c, p, g) = Compare(labels.Decode(predicted, document.Tokens.AsSpan(), source), labels.Decode(devGold[d], document.Tokens.AsSpan(), source));
             correct += c;
             predictedCount += p;

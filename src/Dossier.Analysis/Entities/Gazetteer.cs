@@ -9,14 +9,17 @@ namespace Dossier.Analysis.Entities;
 /// </summary>
 internal sealed class Gazetteer
 {
+    /// <summary>Marks a proper prefix of some phrase, so matching stops as soon as no phrase can continue.</summary>
+    public const uint Continues = 1u << 31;
+
     private readonly Dictionary<ulong, uint> _phrases;
 
     public Gazetteer(ImmutableArray<string> lists, IEnumerable<(string Phrase, int List)> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (lists.Length > 32)
+        if (lists.Length > 31)
         {
-            throw new ArgumentException("At most 32 lists are supported.", nameof(lists));
+            throw new ArgumentException("At most 31 lists are supported.", nameof(lists));
         }
 
         Lists = lists;
@@ -31,13 +34,12 @@ internal sealed class Gazetteer
             }
 
             var hash = 0UL;
-            foreach (var word in words)
+            for (var w = 0; w < words.Length; w++)
             {
-                hash = Extend(hash, FeatureHash.OfLower(word));
+                hash = Extend(hash, FeatureHash.OfLower(words[w]));
+                _phrases.TryGetValue(hash, out var mask);
+                _phrases[hash] = mask | (w == words.Length - 1 ? 1u << list : Continues);
             }
-
-            _phrases.TryGetValue(hash, out var mask);
-            _phrases[hash] = mask | (1u << list);
             MaxLength = Math.Max(MaxLength, words.Length);
             phrases.Add((string.Join(' ', words), list));
         }
@@ -57,7 +59,7 @@ internal sealed class Gazetteer
     /// <summary>Extends a phrase hash by one token's lower-case hash.</summary>
     public static ulong Extend(ulong phrase, ulong lowerToken) => FeatureHash.Mix((phrase * 0x9E3779B97F4A7C15UL) ^ lowerToken);
 
-    /// <summary>The lists that hold the phrase with hash <paramref name="phrase"/> (0 when none).</summary>
+    /// <summary>The lists that hold the phrase with hash <paramref name="phrase"/>, plus <see cref="Continues"/> when it begins a longer phrase (0: neither).</summary>
     public uint Lookup(ulong phrase) => _phrases.TryGetValue(phrase, out var mask) ? mask : 0;
 
     /// <summary>

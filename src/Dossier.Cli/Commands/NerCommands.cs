@@ -28,7 +28,7 @@ internal static class NerCommands
         var noGazetteers = new Option<bool>("--no-gazetteers") { Description = "Train without name lists." };
         var knowledge = new Option<string?>("--knowledge") { Description = "Knowledge base folder whose names become name lists (default: data/knowledge when present)." };
         var noKnowledge = new Option<bool>("--no-knowledge") { Description = "Train without the knowledge base's names." };
-        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training.", DefaultValueFactory = _ => 1 };
+        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training.", DefaultValueFactory = _ => 2 };
         var onePass = new Option<bool>("--one-pass") { Description = "Skip the document-consistency second pass." };
         var command = new Command("ner", "Train the named-entity recognizer on CoNLL-2003 data.")
         {
@@ -150,17 +150,22 @@ internal static class NerCommands
                     recognizer.Process(document, CancellationToken.None);
                 }
 
+                // The machine is shared: time three runs and keep the fastest, the least disturbed one.
                 var scorer = new EntityScorer();
-                var tokens = 0;
-                var clock = Stopwatch.StartNew();
+                var tokens = inputs.Sum(d => d.Tokens.Length);
                 var predicted = new Document[inputs.Count];
-                for (var i = 0; i < inputs.Count; i++)
+                var seconds = double.MaxValue;
+                for (var run = 0; run < 3; run++)
                 {
-                    predicted[i] = recognizer.Process(inputs[i], CancellationToken.None);
-                    tokens += inputs[i].Tokens.Length;
+                    var clock = Stopwatch.StartNew();
+                    for (var i = 0; i < inputs.Count; i++)
+                    {
+                        predicted[i] = recognizer.Process(inputs[i], CancellationToken.None);
+                    }
+
+                    seconds = Math.Min(seconds, clock.Elapsed.TotalSeconds);
                 }
 
-                var seconds = clock.Elapsed.TotalSeconds;
                 for (var i = 0; i < inputs.Count; i++)
                 {
                     scorer.Add(predicted[i], gold[i]);
@@ -175,7 +180,7 @@ internal static class NerCommands
                 }
 
                 writer.WriteLine(Row("overall", score.Overall));
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed: {tokens / seconds:N0} tokens/s (one thread, tagging only, {seconds:F2} s)"));
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed: {tokens / seconds:N0} tokens/s (one thread, tagging only, fastest of 3 runs: {seconds:F2} s)"));
                 var floor = parseResult.GetValue(minF1);
                 if (floor is not null && score.Overall.F1 * 100 < floor.Value)
                 {

@@ -1,16 +1,16 @@
 namespace Dossier.Analysis.Entities;
 
 /// <summary>
-/// The weights of one linear-chain tagging pass: a row of per-label weights for each known feature
-/// key, and label-to-label transition weights (with start and end). Scores are sums of rows, decoded
-/// with <see cref="Viterbi"/>. Immutable after construction and thread-safe.
+/// The weights of one linear-chain tagging pass over a feature table shared by both passes: a row
+/// of per-label weights for each of the first <see cref="Rows"/> table rows (rows beyond weigh
+/// nothing in this pass), and label-to-label transition weights with start and end.
+/// Immutable after construction and thread-safe.
 /// </summary>
-internal sealed class ChainWeights
+internal sealed class PassWeights
 {
-    public ChainWeights(int labelCount, FeatureTable table, float[] weights, float[] transitions, float[] start, float[] end)
+    public PassWeights(int labelCount, float[] weights, float[] transitions, float[] start, float[] end)
     {
         LabelCount = labelCount;
-        Table = table;
         Weights = weights;
         Transitions = transitions;
         Start = start;
@@ -19,10 +19,11 @@ internal sealed class ChainWeights
 
     public int LabelCount { get; }
 
-    public FeatureTable Table { get; }
-
     /// <summary>Row-major: <c>Weights[row * LabelCount + label]</c>.</summary>
     public float[] Weights { get; }
+
+    /// <summary>Number of table rows this pass has weights for.</summary>
+    public int Rows => Weights.Length / LabelCount;
 
     /// <summary><c>Transitions[previous * LabelCount + current]</c>.</summary>
     public float[] Transitions { get; }
@@ -31,31 +32,30 @@ internal sealed class ChainWeights
 
     public float[] End { get; }
 
-    /// <summary>Fills <paramref name="scores"/> (token-major, <see cref="LabelCount"/> per token) from the buffer's keys.</summary>
-    public void Score(FeatureBuffer buffer, Span<float> scores)
+    /// <summary>
+    /// Adds to <paramref name="scores"/> (token-major, <see cref="LabelCount"/> per token) the rows of
+    /// each token: token <c>t</c> owns <c>rows[offsets[t] .. offsets[t + 1])</c>; negative rows are unknown features.
+    /// </summary>
+    public void AddScores(ReadOnlySpan<int> rows, ReadOnlySpan<int> offsets, int tokenCount, Span<float> scores)
     {
         var labels = LabelCount;
-        scores[..(buffer.TokenCount * labels)].Clear();
+        var limit = Rows;
         var weights = Weights.AsSpan();
-        for (var token = 0; token < buffer.TokenCount; token++)
+        for (var token = 0; token < tokenCount; token++)
         {
             var target = scores.Slice(token * labels, labels);
-            foreach (var key in buffer.Of(token))
+            for (var k = offsets[token]; k < offsets[token + 1]; k++)
             {
-                var row = Table.Find(key);
-                if (row >= 0)
+                var row = rows[k];
+                if ((uint)row < (uint)limit)
                 {
-                    Add(target, weights.Slice(row * labels, labels));
+                    var source = weights.Slice(row * labels, labels);
+                    for (var l = 0; l < source.Length; l++)
+                    {
+                        target[l] += source[l];
+                    }
                 }
             }
-        }
-    }
-
-    private static void Add(Span<float> target, ReadOnlySpan<float> row)
-    {
-        for (var l = 0; l < target.Length; l++)
-        {
-            target[l] += row[l];
         }
     }
 }
