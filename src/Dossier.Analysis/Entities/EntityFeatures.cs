@@ -68,7 +68,8 @@ internal sealed class EntityFeatureExtractor
         TInitialShape = 23, TCapsSentenceShape = 24, TCapitalisation = 25, TInitialCapitalisation = 26,
         TGazetteer = 27, TGazetteerPrev = 28, TGazetteerNext = 29, TDocumentCase = 30, TLength = 31,
         TFirstPass = 32, TFirstPassPrev = 33, TFirstPassNext = 34, TDocumentType = 35, TDocumentMajority = 36,
-        TClusterShape = 37, TCapsSentenceLower = 38, TNoCluster = 39;
+        TClusterShape = 37, TCapsSentenceLower = 38, TNoCluster = 39,
+        TContextPrev = 40, TContextNext = 41, TRun = 42;
 
     private const byte InitCap = 1, AllCaps = 2, HasDigit = 4, SentenceInitial = 8, CapsSentence = 16, HasLower = 32, HasLetter = 64;
 
@@ -137,6 +138,8 @@ internal sealed class EntityFeatureExtractor
         buffer.Lower = lower;
         buffer.Flags = flags;
         buffer.Edges = edges;
+        var occurrences = Occurrences(lower, flags);
+        var runs = CapitalisedRuns(flags, edges);
 
         foreach (var sentence in sentences)
         {
@@ -188,6 +191,32 @@ internal sealed class EntityFeatureExtractor
                 {
                     buffer.Add(FeatureHash.Key(TCapsSentenceShape, shortShape[i]));
                     buffer.Add(FeatureHash.Key(TCapsSentenceLower, lower[i]));
+                }
+
+                if (runs[i] != 0)
+                {
+                    buffer.Add(FeatureHash.Key(TRun, runs[i]));
+                }
+
+                // Context aggregation (Ratinov & Roth 2009): the neighbours of the same word's other
+                // occurrences in the document, so "Comelf 's output" informs a bare "Comelf said".
+                if (occurrences.TryGetValue(lower[i], out var others))
+                {
+                    var added = 0;
+                    foreach (var j in others)
+                    {
+                        if (j == i)
+                        {
+                            continue;
+                        }
+
+                        buffer.Add(FeatureHash.Key(TContextPrev, (edges[j] & 1) != 0 ? Boundary : lower[j - 1]));
+                        buffer.Add(FeatureHash.Key(TContextNext, (edges[j] & 2) != 0 ? Boundary : lower[j + 1]));
+                        if (++added == 8)
+                        {
+                            break;
+                        }
+                    }
                 }
 
                 if (_clusters is not null)
@@ -267,6 +296,72 @@ internal sealed class EntityFeatureExtractor
             AddFirstPass(extra, firstPass, documentTypes, first.Lower, first.Flags, i, (first.Edges[i] & 1) != 0, (first.Edges[i] & 2) != 0);
             extra.EndToken();
         }
+    }
+
+    /// <summary>Where each capitalised word occurs in the document (only words seen more than once).</summary>
+    private static Dictionary<ulong, List<int>> Occurrences(ulong[] lower, byte[] flags)
+    {
+        var all = new Dictionary<ulong, List<int>>();
+        for (var i = 0; i < lower.Length; i++)
+        {
+            if ((flags[i] & (InitCap | AllCaps)) == 0 || (flags[i] & HasLetter) == 0)
+            {
+                continue;
+            }
+
+            if (!all.TryGetValue(lower[i], out var list))
+            {
+                list = [];
+                all.Add(lower[i], list);
+            }
+
+            list.Add(i);
+        }
+
+        foreach (var (key, list) in all)
+        {
+            if (list.Count < 2)
+            {
+                all.Remove(key);
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// For tokens in a run of capitalised words (outside capitalised headlines): the run's length
+    /// (capped at 4) times 8 plus the token's place in it (B, I, L or unit), else 0.
+    /// </summary>
+    private static ulong[] CapitalisedRuns(byte[] flags, byte[] edges)
+    {
+        var runs = new ulong[flags.Length];
+        var i = 0;
+        while (i < flags.Length)
+        {
+            if ((flags[i] & InitCap) == 0 || (flags[i] & CapsSentence) != 0)
+            {
+                i++;
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < flags.Length && (edges[end - 1] & 2) == 0 && (flags[end] & InitCap) != 0)
+            {
+                end++;
+            }
+
+            var length = (ulong)Math.Min(end - i, 4);
+            for (var k = i; k < end; k++)
+            {
+                var place = end - i == 1 ? 3UL : k == i ? 0UL : k == end - 1 ? 2UL : 1UL;
+                runs[k] = (length * 8) + place + 1;
+            }
+
+            i = end;
+        }
+
+        return runs;
     }
 
     private void AddClusters(FeatureBuffer buffer, int entry, int template, int from, int to)

@@ -121,7 +121,8 @@ internal static class NerCommands
         var model = new Option<string?>("--model") { Description = "Model file (default: the shipped ner-conll2003.bin.gz)." };
         var minF1 = new Option<double?>("--min-f1") { Description = "Fail (exit 1) when overall F1, in percent, is below this floor." };
         var onePass = new Option<bool>("--one-pass") { Description = "Run the first pass only (faster, no document consistency)." };
-        var command = new Command("ner", "Score the named-entity recognizer on a CoNLL-2003 file (conlleval definition).") { conll, model, minF1, onePass };
+        var errors = new Option<string?>("--errors") { Description = "Write every missed or spurious mention, with its sentence, to this file." };
+        var command = new Command("ner", "Score the named-entity recognizer on a CoNLL-2003 file (conlleval definition).") { conll, model, minF1, onePass, errors };
         command.SetAction(parseResult =>
         {
             var writer = parseResult.InvocationConfiguration.Output;
@@ -172,6 +173,10 @@ internal static class NerCommands
                 }
 
                 var score = scorer.Score();
+                if (parseResult.GetValue(errors) is { } errorsPath)
+                {
+                    WriteErrors(errorsPath, predicted, gold);
+                }
                 writer.WriteLine($"{Path.GetFileName(path)}: {gold.Count:N0} documents, {gold.Sum(d => d.Sentences.Length):N0} sentences, {tokens:N0} tokens; {(secondPass ? "two passes" : "first pass only")}");
                 writer.WriteLine("type        precision   recall       F1     gold  predicted  correct");
                 foreach (var (type, prf) in score.ByType)
@@ -197,6 +202,36 @@ internal static class NerCommands
             }
         });
         return command;
+    }
+
+    private static void WriteErrors(string path, Document[] predicted, List<Document> gold)
+    {
+        using var writer = new StreamWriter(path);
+        for (var d = 0; d < gold.Count; d++)
+        {
+            var goldSet = gold[d].Mentions.Select(m => (m.FirstToken, m.EndToken, m.Type)).ToHashSet();
+            var predictedSet = predicted[d].Mentions.Select(m => (m.FirstToken, m.EndToken, m.Type)).ToHashSet();
+            foreach (var sentence in gold[d].Sentences)
+            {
+                var missed = gold[d].Mentions.Where(m => m.FirstToken >= sentence.FirstToken && m.EndToken <= sentence.EndToken && !predictedSet.Contains((m.FirstToken, m.EndToken, m.Type))).ToList();
+                var spurious = predicted[d].Mentions.Where(m => m.FirstToken >= sentence.FirstToken && m.EndToken <= sentence.EndToken && !goldSet.Contains((m.FirstToken, m.EndToken, m.Type))).ToList();
+                if (missed.Count + spurious.Count == 0)
+                {
+                    continue;
+                }
+
+                writer.WriteLine($"{gold[d].Id}: {gold[d].TextOf(sentence.Span)}");
+                foreach (var mention in missed)
+                {
+                    writer.WriteLine($"  missed   {mention.Type,-5} {gold[d].TextOf(mention.Span)}");
+                }
+
+                foreach (var mention in spurious)
+                {
+                    writer.WriteLine($"  spurious {mention.Type,-5} {gold[d].TextOf(mention.Span)}");
+                }
+            }
+        }
     }
 
     private static string Row(string name, PrfScore score) => string.Create(
