@@ -69,22 +69,33 @@ internal sealed class EntityFeatureExtractor
         TGazetteer = 27, TGazetteerPrev = 28, TGazetteerNext = 29, TDocumentCase = 30, TLength = 31,
         TFirstPass = 32, TFirstPassPrev = 33, TFirstPassNext = 34, TDocumentType = 35, TDocumentMajority = 36,
         TClusterShape = 37, TCapsSentenceLower = 38, TNoCluster = 39,
-        TContextPrev = 40, TContextNext = 41, TRun = 42;
+        TContextPrev = 40, TContextNext = 41, TRun = 42,
+        TLexicon = 43, TLexiconPrev = 44, TLexiconNext = 45;
 
     private const byte InitCap = 1, AllCaps = 2, HasDigit = 4, SentenceInitial = 8, CapsSentence = 16, HasLower = 32, HasLetter = 64;
 
     private readonly WordClusters? _clusters;
     private readonly Gazetteer? _gazetteer;
+    private readonly Gazetteer? _lexicon;
 
-    public EntityFeatureExtractor(WordClusters? clusters, Gazetteer? gazetteer)
+    /// <param name="clusters">Word clusters, or null.</param>
+    /// <param name="gazetteer">Name lists, or null.</param>
+    /// <param name="lexicon">Names seen in the training data, by type, or null.</param>
+    public EntityFeatureExtractor(WordClusters? clusters, Gazetteer? gazetteer, Gazetteer? lexicon = null)
     {
         _clusters = clusters;
         _gazetteer = gazetteer;
+        _lexicon = lexicon;
     }
 
-    /// <summary>Fills <paramref name="buffer"/> with the first-pass keys of every token of the document.</summary>
-    public void Extract(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, FeatureBuffer buffer)
+    /// <summary>
+    /// Fills <paramref name="buffer"/> with the first-pass keys of every token of the document.
+    /// <paramref name="lexicon"/> replaces the extractor's own training-name lexicon (training passes
+    /// each document a lexicon built without it, so the feature is as reliable as at run time).
+    /// </summary>
+    public void Extract(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, FeatureBuffer buffer, Gazetteer? lexicon = null)
     {
+        lexicon ??= _lexicon;
         var n = tokens.Length;
         buffer.Reset(n);
         var word = new ulong[n];
@@ -94,6 +105,7 @@ internal sealed class EntityFeatureExtractor
         var flags = new byte[n];
         var cluster = new int[n];
         var gazetteer = new uint[n * 4];
+        var inLexicon = lexicon is null ? [] : new uint[n * 4];
 
         // Token facts, computed once and reused by every window that sees the token.
         foreach (var sentence in sentences)
@@ -120,7 +132,12 @@ internal sealed class EntityFeatureExtractor
 
             if (_gazetteer is not null)
             {
-                MatchGazetteer(lower, sentence, gazetteer);
+                Match(_gazetteer, lower, sentence, gazetteer);
+            }
+
+            if (lexicon is not null)
+            {
+                Match(lexicon, lower, sentence, inLexicon);
             }
         }
 
@@ -252,17 +269,33 @@ internal sealed class EntityFeatureExtractor
                     }
                 }
 
+                // A list match means more on a capitalised token ("US" the country, not "us").
+                var capitalised = (f & (InitCap | AllCaps)) != 0 ? 1UL : 0UL;
                 if (_gazetteer is not null)
                 {
-                    AddGazetteer(buffer, gazetteer, i, TGazetteer, withPosition: true);
+                    AddGazetteer(buffer, gazetteer, i, TGazetteer, capitalised);
                     if (!first)
                     {
-                        AddGazetteer(buffer, gazetteer, i - 1, TGazetteerPrev, withPosition: false);
+                        AddGazetteer(buffer, gazetteer, i - 1, TGazetteerPrev, 9);
                     }
 
                     if (!last)
                     {
-                        AddGazetteer(buffer, gazetteer, i + 1, TGazetteerNext, withPosition: false);
+                        AddGazetteer(buffer, gazetteer, i + 1, TGazetteerNext, 9);
+                    }
+                }
+
+                if (lexicon is not null)
+                {
+                    AddGazetteer(buffer, inLexicon, i, TLexicon, capitalised);
+                    if (!first)
+                    {
+                        AddGazetteer(buffer, inLexicon, i - 1, TLexiconPrev, 9);
+                    }
+
+                    if (!last)
+                    {
+                        AddGazetteer(buffer, inLexicon, i + 1, TLexiconNext, 9);
                     }
                 }
 
@@ -378,7 +411,8 @@ internal sealed class EntityFeatureExtractor
         }
     }
 
-    private static void AddGazetteer(FeatureBuffer buffer, uint[] gazetteer, int token, int template, bool withPosition)
+    /// <summary>Adds one key per list matching at <paramref name="token"/>: with the match position and <paramref name="detail"/>, or without position when detail is 9.</summary>
+    private static void AddGazetteer(FeatureBuffer buffer, uint[] gazetteer, int token, int template, ulong detail)
     {
         for (var position = 0; position < 4; position++)
         {
@@ -387,7 +421,7 @@ internal sealed class EntityFeatureExtractor
             {
                 var list = (ulong)System.Numerics.BitOperations.TrailingZeroCount(mask);
                 mask &= mask - 1;
-                buffer.Add(FeatureHash.Key(template, list, withPosition ? (ulong)position : 9));
+                buffer.Add(FeatureHash.Key(template, list, detail == 9 ? 9 : ((ulong)position * 2) + detail));
             }
         }
     }
@@ -475,9 +509,9 @@ internal sealed class EntityFeatureExtractor
         return result;
     }
 
-    private void MatchGazetteer(ulong[] lower, Sentence sentence, uint[] gazetteer)
+    private static void Match(Gazetteer lists, ulong[] lower, Sentence sentence, uint[] gazetteer)
     {
-        var maxLength = _gazetteer!.MaxLength;
+        var maxLength = lists.MaxLength;
         for (var start = sentence.FirstToken; start < sentence.EndToken; start++)
         {
             var phrase = 0UL;
@@ -485,7 +519,7 @@ internal sealed class EntityFeatureExtractor
             for (var i = start; i < end; i++)
             {
                 phrase = Gazetteer.Extend(phrase, lower[i]);
-                var found = _gazetteer.Lookup(phrase);
+                var found = lists.Lookup(phrase);
                 if (found == 0)
                 {
                     break;

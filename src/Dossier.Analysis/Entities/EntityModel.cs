@@ -15,19 +15,27 @@ namespace Dossier.Analysis.Entities;
 internal sealed class EntityModel
 {
     private const string Magic = "DOSSIER-NER";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     public EntityModel(
-        EntityLabels labels, WordClusters? clusters, Gazetteer? gazetteer, FeatureTable table, PassWeights firstPass, PassWeights? secondPass, string description)
+        EntityLabels labels,
+        WordClusters? clusters,
+        Gazetteer? gazetteer,
+        Gazetteer? lexicon,
+        FeatureTable table,
+        PassWeights firstPass,
+        PassWeights? secondPass,
+        string description)
     {
         Labels = labels;
+        Lexicon = lexicon;
         Table = table;
         Clusters = clusters;
         Gazetteer = gazetteer;
         FirstPass = firstPass;
         SecondPass = secondPass;
         Description = description;
-        Features = new EntityFeatureExtractor(clusters, gazetteer);
+        Features = new EntityFeatureExtractor(clusters, gazetteer, lexicon);
     }
 
     public EntityLabels Labels { get; }
@@ -35,6 +43,9 @@ internal sealed class EntityModel
     public WordClusters? Clusters { get; }
 
     public Gazetteer? Gazetteer { get; }
+
+    /// <summary>Names seen in the training data, one list per entity type (a phrase may be in several).</summary>
+    public Gazetteer? Lexicon { get; }
 
     /// <summary>Feature key → row, shared by both passes so that the second pass looks no key up twice.</summary>
     public FeatureTable Table { get; }
@@ -138,22 +149,8 @@ internal sealed class EntityModel
             }
         }
 
-        writer.Write(Gazetteer is not null);
-        if (Gazetteer is not null)
-        {
-            writer.Write(Gazetteer.Lists.Length);
-            foreach (var list in Gazetteer.Lists)
-            {
-                writer.Write(list);
-            }
-
-            writer.Write(Gazetteer.Entries.Length);
-            foreach (var (phrase, list) in Gazetteer.Entries)
-            {
-                writer.Write(phrase);
-                writer.Write((byte)list);
-            }
-        }
+        WriteGazetteer(writer, Gazetteer);
+        WriteGazetteer(writer, Lexicon);
 
         WritePasses(writer);
     }
@@ -200,26 +197,55 @@ internal sealed class EntityModel
             clusters = new WordClusters(entries);
         }
 
-        Gazetteer? gazetteer = null;
-        if (reader.ReadBoolean())
-        {
-            var lists = ImmutableArray.CreateBuilder<string>();
-            for (var count = reader.ReadInt32(); count > 0; count--)
-            {
-                lists.Add(reader.ReadString());
-            }
-
-            var entries = new List<(string, int)>();
-            for (var count = reader.ReadInt32(); count > 0; count--)
-            {
-                entries.Add((reader.ReadString(), reader.ReadByte()));
-            }
-
-            gazetteer = new Gazetteer(lists.ToImmutable(), entries);
-        }
+        var gazetteer = ReadGazetteer(reader);
+        var lexicon = ReadGazetteer(reader);
 
         var (table, first, second) = ReadPasses(reader, labels.Count);
-        return new EntityModel(labels, clusters, gazetteer, table, first, second, description);
+        return new EntityModel(labels, clusters, gazetteer, lexicon, table, first, second, description);
+    }
+
+    private static void WriteGazetteer(BinaryWriter writer, Gazetteer? gazetteer)
+    {
+        writer.Write(gazetteer is not null);
+        if (gazetteer is null)
+        {
+            return;
+        }
+
+        writer.Write(gazetteer.Lists.Length);
+        foreach (var list in gazetteer.Lists)
+        {
+            writer.Write(list);
+        }
+
+        writer.Write(gazetteer.Entries.Length);
+        foreach (var (phrase, list) in gazetteer.Entries)
+        {
+            writer.Write(phrase);
+            writer.Write((byte)list);
+        }
+    }
+
+    private static Gazetteer? ReadGazetteer(BinaryReader reader)
+    {
+        if (!reader.ReadBoolean())
+        {
+            return null;
+        }
+
+        var lists = ImmutableArray.CreateBuilder<string>();
+        for (var count = reader.ReadInt32(); count > 0; count--)
+        {
+            lists.Add(reader.ReadString());
+        }
+
+        var entries = new List<(string, int)>();
+        for (var count = reader.ReadInt32(); count > 0; count--)
+        {
+            entries.Add((reader.ReadString(), reader.ReadByte()));
+        }
+
+        return new Gazetteer(lists.ToImmutable(), entries);
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ namespace Dossier.Analysis.Entities;
 /// <param name="MinFeatureCount">Features seen fewer times in training are dropped (smaller model, less over-fitting).</param>
 /// <param name="SecondPass">Whether to train the document-consistency pass.</param>
 /// <param name="Folds">Jack-knife folds that give the second pass realistic first-pass labels on the training data.</param>
-public sealed record EntityTrainingOptions(int Epochs = 12, int Seed = 1, int MinFeatureCount = 1, bool SecondPass = true, int Folds = 5);
+/// <param name="Lexicon">Whether to use the names of the training data (jack-knifed the same way) as a gazetteer.</param>
+public sealed record EntityTrainingOptions(int Epochs = 12, int Seed = 1, int MinFeatureCount = 1, bool SecondPass = true, int Folds = 5, bool Lexicon = true);
 
 /// <summary>
 /// Trains an <see cref="EntityModel"/> with the averaged structured perceptron (Collins 2002): decode
@@ -48,12 +49,20 @@ internal sealed class EntityTrainer
         }
 
         var labels = new EntityLabels([.. types]);
-        var features = new EntityFeatureExtractor(clusters, gazetteer);
+        var lexicon = _options.Lexicon ? Lexicon(train, Enumerable.Range(0, train.Count), labels) : null;
+        var foldLexicons = new Gazetteer?[_options.Folds];
+        for (var fold = 0; fold < _options.Folds && lexicon is not null; fold++)
+        {
+            var current = fold;
+            foldLexicons[fold] = Lexicon(train, Enumerable.Range(0, train.Count).Where(d => d % _options.Folds != current), labels);
+        }
+
+        var features = new EntityFeatureExtractor(clusters, gazetteer, lexicon);
         var trainGold = Gold(train, labels);
         var devGold = Gold(dev, labels);
         var clock = Stopwatch.StartNew();
-        var trainBase = Extract(features, train);
-        var devBase = Extract(features, dev);
+        var trainBase = Extract(features, train, d => foldLexicons[d % _options.Folds]);
+        var devBase = Extract(features, dev, _ => lexicon);
         var table = new FeatureTable(1 << 18);
         AddFrequent(table, trainBase, _options.MinFeatureCount);
         _progress(string.Create(CultureInfo.InvariantCulture, $"first pass: {table.Count:N0} features, extracted in {clock.Elapsed.TotalSeconds:F1} s"));
@@ -62,7 +71,7 @@ internal sealed class EntityTrainer
         var (first, epochs) = TrainPass(labels, table.Count, train, trainGold, trainRows, dev, devGold, devRows, _options.Epochs);
         if (!_options.SecondPass)
         {
-            return new EntityModel(labels, clusters, gazetteer, table, first, null, description);
+            return new EntityModel(labels, clusters, gazetteer, lexicon, table, first, null, description);
         }
 
         // Jack-knife: each training document gets first-pass labels from a model that never saw it.
@@ -101,7 +110,7 @@ internal sealed class EntityTrainer
         _progress(string.Create(CultureInfo.InvariantCulture, $"second pass: {table.Count - firstRows:N0} more features"));
         var (second, _) = TrainPass(
             labels, table.Count, train, trainGold, Merge(trainRows, Encode(table, trainExtra)), dev, devGold, Merge(devRows, Encode(table, devExtra)), _options.Epochs);
-        return new EntityModel(labels, clusters, gazetteer, table, first, second, description);
+        return new EntityModel(labels, clusters, gazetteer, lexicon, table, first, second, description);
     }
 
     private static List<int[]> Gold(IReadOnlyList<Document> documents, EntityLabels labels)
@@ -120,17 +129,45 @@ internal sealed class EntityTrainer
     /// <summary>Feature rows of one document: token <c>i</c> owns <c>Rows[Offsets[i] .. Offsets[i+1])</c>.</summary>
     private sealed record Encoded(int[] Rows, int[] Offsets);
 
-    private static List<FeatureBuffer> Extract(EntityFeatureExtractor features, IReadOnlyList<Document> documents)
+    private static List<FeatureBuffer> Extract(EntityFeatureExtractor features, IReadOnlyList<Document> documents, Func<int, Gazetteer?> lexiconOf)
     {
         var buffers = new List<FeatureBuffer>(documents.Count);
-        foreach (var document in documents)
+        for (var d = 0; d < documents.Count; d++)
         {
+            var document = documents[d];
             var buffer = new FeatureBuffer();
-            features.Extract(document.Text, document.Tokens.AsSpan(), document.Sentences.AsSpan(), buffer);
+            features.Extract(document.Text, document.Tokens.AsSpan(), document.Sentences.AsSpan(), buffer, lexiconOf(d));
             buffers.Add(buffer);
         }
 
         return buffers;
+    }
+
+    /// <summary>The gold mentions of the chosen documents as phrase lists, one per type.</summary>
+    private static Gazetteer Lexicon(IReadOnlyList<Document> documents, IEnumerable<int> chosen, EntityLabels labels)
+    {
+        var entries = new SortedSet<(string Phrase, int Type)>(Comparer<(string Phrase, int Type)>.Create(
+            (a, b) => string.CompareOrdinal(a.Phrase, b.Phrase) is var order and not 0 ? order : a.Type.CompareTo(b.Type)));
+        foreach (var d in chosen)
+        {
+            var document = documents[d];
+            foreach (var mention in document.Mentions)
+            {
+                var type = labels.TypeIndex(mention.Type);
+                if (type >= 0)
+                {
+                    var words = new List<string>();
+                    for (var t = mention.FirstToken; t < mention.EndToken; t++)
+                    {
+                        words.Add(document.TextOf(document.Tokens[t].Span));
+                    }
+
+                    entries.Add((string.Join(' ', words), type));
+                }
+            }
+        }
+
+        return new Gazetteer(labels.Types, entries);
     }
 
     private static List<FeatureBuffer> ExtractSecond(List<FeatureBuffer> first, int[][] firstPass)

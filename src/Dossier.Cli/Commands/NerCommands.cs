@@ -30,9 +30,10 @@ internal static class NerCommands
         var noKnowledge = new Option<bool>("--no-knowledge") { Description = "Train without the knowledge base's names." };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training.", DefaultValueFactory = _ => 2 };
         var onePass = new Option<bool>("--one-pass") { Description = "Skip the document-consistency second pass." };
+        var noLexicon = new Option<bool>("--no-lexicon") { Description = "Do not use the training data's names as a gazetteer." };
         var command = new Command("ner", "Train the named-entity recognizer on CoNLL-2003 data.")
         {
-            trainFile, devFile, output, epochs, seed, clusters, noClusters, gazetteers, noGazetteers, knowledge, noKnowledge, minCount, onePass,
+            trainFile, devFile, output, epochs, seed, clusters, noClusters, gazetteers, noGazetteers, knowledge, noKnowledge, minCount, onePass, noLexicon,
         };
         command.SetAction(parseResult =>
         {
@@ -70,11 +71,12 @@ internal static class NerCommands
                     Epochs: parseResult.GetValue(epochs),
                     Seed: parseResult.GetValue(seed),
                     MinFeatureCount: parseResult.GetValue(minCount),
-                    SecondPass: !parseResult.GetValue(onePass));
+                    SecondPass: !parseResult.GetValue(onePass),
+                    Lexicon: !parseResult.GetValue(noLexicon));
                 var description = string.Create(
                     CultureInfo.InvariantCulture,
                     $"CoNLL-2003 train ({train.Count} documents); epochs {options.Epochs}, seed {options.Seed}, min-count {options.MinFeatureCount}, " +
-                    $"{(options.SecondPass ? "two passes" : "one pass")}; clusters {Path.GetFileName(clustersPath) ?? "none"}; " +
+                    $"{(options.SecondPass ? "two passes" : "one pass")}, {(options.Lexicon ? "training-name lexicon" : "no lexicon")}; clusters {Path.GetFileName(clustersPath) ?? "none"}; " +
                     $"gazetteers {string.Join(',', gazetteerFiles.Select(Path.GetFileNameWithoutExtension))}; knowledge {(knowledgeFolder is null ? "none" : "countries+actors")}");
                 writer.WriteLine($"training on {train.Count:N0} documents ({train.Sum(d => d.Tokens.Length):N0} tokens), {gazetteerFiles.Length} name lists, knowledge: {knowledgeFolder ?? "none"}, clusters: {clustersPath ?? "none"}");
                 var clock = Stopwatch.StartNew();
