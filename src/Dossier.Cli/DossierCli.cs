@@ -24,10 +24,13 @@ internal static class DossierCli
         eval.Subcommands.Add(EvalQuotesCommand.Create());
         root.Subcommands.Add(eval);
         eval.Subcommands.Add(KnowledgeCommands.EvalGeo());
+        eval.Subcommands.Add(NerCommands.Eval());
 
         var train = new Command("train", "Train a model from gold data.");
         train.Subcommands.Add(TrainSentencesCommand.Create());
         root.Subcommands.Add(train);
+        train.Subcommands.Add(NerCommands.Train());
+        train.Subcommands.Add(NerCommands.TrainClusters());
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(configuration);
