@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dossier.Cli.Commands;
 
 namespace Dossier.Cli;
 
@@ -14,9 +15,13 @@ internal static class DossierCli
 
         var eval = new Command("eval", "Score a component against gold data.");
         root.Subcommands.Add(eval);
+        eval.Subcommands.Add(SyntaxCommands.EvalTagger());
+        eval.Subcommands.Add(SyntaxCommands.EvalParser());
 
         var train = new Command("train", "Train a model from gold data.");
         root.Subcommands.Add(train);
+        train.Subcommands.Add(SyntaxCommands.TrainTagger());
+        train.Subcommands.Add(SyntaxCommands.TrainParser());
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(configuration);
