@@ -32,7 +32,7 @@ internal sealed class Lemmatizer
     /// <summary>The lemma of <paramref name="form"/> (already normalised) tagged <paramref name="upos"/>/<paramref name="xpos"/>.</summary>
     public string Lemmatize(string form, string upos, string xpos)
     {
-        Span<char> key = stackalloc char[Math.Min(form.Length, 64) + xpos.Length + 1];
+        Span<char> key = stackalloc char[Math.Min(form.Length, 64) + Math.Max(xpos.Length, upos.Length + 1) + 1];
         if (form.Length <= 64)
         {
             if (TryException(form, xpos, key, out var lemma))
@@ -45,14 +45,22 @@ internal sealed class Lemmatizer
             {
                 return lemma;
             }
+
+            // The tagger may pick a sibling fine tag (VBN for VBD "fled"); the word's entry under
+            // its universal tag still knows the irregular lemma.
+            if (TryException(form, upos, key, out lemma, universal: true)
+                || (!ReferenceEquals(lower, form) && TryException(lower, upos, key, out lemma, universal: true)))
+            {
+                return lemma;
+            }
         }
 
         return ApplyRules(Base(form, upos), xpos);
     }
 
-    private bool TryException(string form, string xpos, Span<char> key, out string lemma)
+    private bool TryException(string form, string tag, Span<char> key, out string lemma, bool universal = false)
     {
-        var length = Compose(key, form, xpos);
+        var length = Compose(key, form, tag, universal);
         return _exceptionLookup.TryGetValue(key[..length], out lemma!);
     }
 
@@ -75,45 +83,32 @@ internal sealed class Lemmatizer
         return @base;
     }
 
-    private static int Compose(Span<char> key, string form, string xpos)
+    // Universal-tag entries share the table with fine-tag ones; a control character keeps them apart.
+    private const char UniversalMark = '\u0001';
+
+    private static string UniversalKey(string upos) => UniversalMark + upos;
+
+    private static int Compose(Span<char> key, string form, string tag, bool universal)
     {
         form.AsSpan().CopyTo(key);
-        key[form.Length] = '\t';
-        xpos.AsSpan().CopyTo(key[(form.Length + 1)..]);
-        return form.Length + 1 + xpos.Length;
+        var at = form.Length;
+        key[at++] = '\t';
+        if (universal)
+        {
+            key[at++] = UniversalMark;
+        }
+
+        tag.AsSpan().CopyTo(key[at..]);
+        return at + tag.Length;
     }
 
     /// <summary>
-    /// The string rules rewrite: EWT lowercases lemmas of common words ("The" → "the") but keeps
-    /// proper nouns and acronyms as written ("US", "CEO").
+    /// The string rules rewrite: EWT lowercases lemmas of common words ("The" → "the", and 9 in 10
+    /// all-capital ones: "PLEASE" → "please") but keeps proper nouns as written ("US").
     /// </summary>
     internal static string Base(string form, string upos)
     {
-        if (string.Equals(upos, "PROPN", StringComparison.Ordinal) || IsAcronym(form))
-        {
-            return form;
-        }
-
-        return LowerIfNeeded(form);
-    }
-
-    private static bool IsAcronym(string form)
-    {
-        var letters = 0;
-        foreach (var c in form)
-        {
-            if (char.IsLower(c))
-            {
-                return false;
-            }
-
-            if (char.IsLetter(c))
-            {
-                letters++;
-            }
-        }
-
-        return letters > 1;
+        return string.Equals(upos, "PROPN", StringComparison.Ordinal) ? form : LowerIfNeeded(form);
     }
 
     internal static string LowerIfNeeded(string form)
@@ -207,6 +202,7 @@ internal sealed class Lemmatizer
             if (!string.Equals(lemmatizer.ApplyRules(Base(form, upos), xpos), lemma, StringComparison.Ordinal))
             {
                 exceptions[key] = lemma;
+                exceptions.TryAdd(form + "\t" + UniversalKey(upos), lemma);
             }
         }
 

@@ -6,7 +6,7 @@ namespace Dossier.Analysis.Syntax;
 /// An interned, frozen string table: id 0 means "unknown", 1 "none/padding", 2 "root/boundary";
 /// real strings start at 3. Lookups take a span, so callers need not allocate.
 /// </summary>
-internal sealed class Lexicon
+internal sealed class Lexicon : IStringIds
 {
     public const int Unknown = 0;
     public const int None = 1;
@@ -34,8 +34,14 @@ internal sealed class Lexicon
     public int IdOf(ReadOnlySpan<char> value) => _lookup.TryGetValue(value, out var id) ? id : Unknown;
 }
 
+/// <summary>Maps strings (as spans, so callers can pass slices without allocating) to ids.</summary>
+internal interface IStringIds
+{
+    int IdOf(ReadOnlySpan<char> value);
+}
+
 /// <summary>Collects strings while training and hands out stable ids (same numbering as <see cref="Lexicon"/>).</summary>
-internal sealed class LexiconBuilder
+internal sealed class LexiconBuilder : IStringIds
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _strings = [];
@@ -54,7 +60,9 @@ internal sealed class LexiconBuilder
         return id;
     }
 
-    public int IdOf(string value) => _ids.TryGetValue(value, out var id) ? id : Lexicon.Unknown;
+    /// <summary>While training every string is new or known, so lookup adds it.</summary>
+    public int IdOf(ReadOnlySpan<char> value) =>
+        _ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var id) ? id : Add(value.ToString());
 
     public Lexicon Build() => new(_strings);
 }

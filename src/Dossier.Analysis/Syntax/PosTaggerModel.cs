@@ -14,9 +14,10 @@ public sealed class PosTaggerModel
     internal const int Version = 1;
 
     private readonly Lexicon _lexicon;
-    private readonly Func<string, int> _idOf;
     private readonly FrozenDictionary<string, int> _tagDictionary;
     private readonly FrozenDictionary<string, string> _featureLexicon;
+    private readonly FrozenDictionary<string, int> _ambiguity;
+    private readonly Func<string, int> _ambiguityOf;
 
     internal PosTaggerModel(
         Lexicon lexicon,
@@ -24,15 +25,17 @@ public sealed class PosTaggerModel
         string[] xpos,
         FrozenDictionary<string, int> tagDictionary,
         FrozenDictionary<string, string> featureLexicon,
+        FrozenDictionary<string, int> ambiguity,
         Lemmatizer lemmatizer,
         LinearModel weights)
     {
         _lexicon = lexicon;
-        _idOf = value => _lexicon.IdOf(value);
         Upos = upos;
         Xpos = xpos;
         _tagDictionary = tagDictionary;
         _featureLexicon = featureLexicon;
+        _ambiguity = ambiguity;
+        _ambiguityOf = AmbiguityLookup(ambiguity);
         Lemmatizer = lemmatizer;
         Weights = weights;
     }
@@ -58,12 +61,7 @@ public sealed class PosTaggerModel
         var lexicon = new Lexicon(ModelStreams.ReadStrings(reader));
         var upos = ModelStreams.ReadStrings(reader);
         var xpos = ModelStreams.ReadStrings(reader);
-        var tagDictionary = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = reader.ReadInt32(); i > 0; i--)
-        {
-            var form = reader.ReadString();
-            tagDictionary[form] = reader.ReadInt32();
-        }
+        var tagDictionary = ReadIntTable(reader);
 
         var features = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = reader.ReadInt32(); i > 0; i--)
@@ -72,11 +70,12 @@ public sealed class PosTaggerModel
             features[key] = reader.ReadString();
         }
 
+        var ambiguity = ReadIntTable(reader);
         var lemmatizer = Lemmatizer.Read(reader);
         var weights = LinearModel.Read(reader);
         return new PosTaggerModel(
-            lexicon, Intern(upos), Intern(xpos), tagDictionary.ToFrozenDictionary(StringComparer.Ordinal),
-            features.ToFrozenDictionary(StringComparer.Ordinal), lemmatizer, weights);
+            lexicon, Intern(upos), Intern(xpos), tagDictionary,
+            features.ToFrozenDictionary(StringComparer.Ordinal), ambiguity, lemmatizer, weights);
     });
 
     /// <summary>Writes the model gzip-compressed to <paramref name="path"/>.</summary>
@@ -85,12 +84,7 @@ public sealed class PosTaggerModel
         ModelStreams.WriteStrings(writer, _lexicon.Strings);
         ModelStreams.WriteStrings(writer, Upos);
         ModelStreams.WriteStrings(writer, Xpos);
-        writer.Write(_tagDictionary.Count);
-        foreach (var (form, cls) in _tagDictionary.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            writer.Write(form);
-            writer.Write(cls);
-        }
+        WriteIntTable(writer, _tagDictionary);
 
         writer.Write(_featureLexicon.Count);
         foreach (var (key, value) in _featureLexicon.OrderBy(pair => pair.Key, StringComparer.Ordinal))
@@ -99,6 +93,7 @@ public sealed class PosTaggerModel
             writer.Write(value);
         }
 
+        WriteIntTable(writer, _ambiguity);
         Lemmatizer.Write(writer);
         Weights.Write(writer);
     });
@@ -122,7 +117,7 @@ public sealed class PosTaggerModel
     internal void TagNormalized(ReadOnlySpan<string> forms, Span<TokenTags> output)
     {
         var classes = forms.Length <= 256 ? stackalloc int[forms.Length] : new int[forms.Length];
-        PredictClasses(Weights, forms, classes, _idOf, _tagDictionary);
+        PredictClasses(Weights, forms, classes, _lexicon, _ambiguityOf, _tagDictionary);
         for (var i = 0; i < forms.Length; i++)
         {
             var upos = Upos[classes[i]];
@@ -133,22 +128,42 @@ public sealed class PosTaggerModel
 
     private string FeaturesOf(string form, string upos, string xpos)
     {
-        var lower = Lemmatizer.LowerIfNeeded(form);
-        var key = string.Concat(lower, "\t", upos, "\t", xpos);
-        if (_featureLexicon.TryGetValue(key, out var features))
+        // Keys are "lower-cased word \t UPOS \t XPOS", or the same without the word for the tag's default.
+        var lookup = _featureLexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> key = stackalloc char[Math.Min(form.Length, 64) + upos.Length + xpos.Length + 2];
+        var tagLength = upos.Length + xpos.Length + 2;
+        var tagKey = key[..tagLength];
+        tagKey[0] = '\t';
+        upos.AsSpan().CopyTo(tagKey[1..]);
+        tagKey[upos.Length + 1] = '\t';
+        xpos.AsSpan().CopyTo(tagKey[(upos.Length + 2)..]);
+        if (form.Length <= 64)
         {
-            return features;
+            var wordKey = key[..(form.Length + tagLength)];
+            tagKey.CopyTo(wordKey[form.Length..]);
+            form.AsSpan().ToLowerInvariant(wordKey);
+            if (lookup.TryGetValue(wordKey, out var wordFeatures))
+            {
+                return wordFeatures;
+            }
+
+            tagKey = key[form.Length..(form.Length + tagLength)];
         }
 
-        return _featureLexicon.TryGetValue(string.Concat("\t", upos, "\t", xpos), out features) ? features : "_";
+        return lookup.TryGetValue(tagKey, out var features) ? features : "_";
     }
 
     /// <summary>Greedy decoding shared by training (live weights) and inference (frozen weights).</summary>
     internal static void PredictClasses(
-        IScorer scorer, ReadOnlySpan<string> forms, Span<int> classes, Func<string, int> idOf, FrozenDictionary<string, int> tagDictionary)
+        IScorer scorer,
+        ReadOnlySpan<string> forms,
+        Span<int> classes,
+        IStringIds ids,
+        Func<string, int> ambiguityOf,
+        FrozenDictionary<string, int> tagDictionary)
     {
         var atoms = forms.Length <= 128 ? stackalloc TokenAtoms[forms.Length] : new TokenAtoms[forms.Length];
-        TaggerFeatures.Describe(forms, atoms, idOf);
+        TaggerFeatures.Describe(forms, atoms, ids, ambiguityOf);
         Span<ulong> features = stackalloc ulong[TaggerFeatures.Count];
         Span<float> scores = stackalloc float[scorer.Classes];
         int previous = Lexicon.Boundary, previous2 = Lexicon.Boundary;
@@ -180,6 +195,32 @@ public sealed class PosTaggerModel
         }
 
         return best;
+    }
+
+    /// <summary>Ambiguity-class atom of a form: its class id, or <see cref="Lexicon.None"/> for rare and unseen words.</summary>
+    internal static Func<string, int> AmbiguityLookup(FrozenDictionary<string, int> ambiguity) =>
+        form => ambiguity.TryGetValue(form, out var id) ? id : Lexicon.None;
+
+    private static FrozenDictionary<string, int> ReadIntTable(BinaryReader reader)
+    {
+        var table = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = reader.ReadInt32(); i > 0; i--)
+        {
+            var key = reader.ReadString();
+            table[key] = reader.ReadInt32();
+        }
+
+        return table.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static void WriteIntTable(BinaryWriter writer, FrozenDictionary<string, int> table)
+    {
+        writer.Write(table.Count);
+        foreach (var (key, value) in table.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            writer.Write(key);
+            writer.Write(value);
+        }
     }
 
     // Shared instances keep per-token TokenTags from holding thousands of equal strings.

@@ -18,6 +18,9 @@ public static class PosTaggerTrainer
     private const int DictionaryMinCount = 20;
     private const double DictionaryMinShare = 0.995;
 
+    // Words rarer than this get no ambiguity class: in training their class would give away the gold tag.
+    private const int AmbiguityMinCount = 3;
+
     /// <summary>Trains on <paramref name="train"/>, reporting dev accuracy per epoch through <paramref name="progress"/>.</summary>
     public static PosTaggerModel Train(
         IReadOnlyList<AnnotatedSentence> train,
@@ -49,15 +52,16 @@ public static class PosTaggerTrainer
             }
         }
 
+        var tagDictionary = BuildTagDictionary(forms, gold, out var ambiguity);
+        var ambiguityOf = PosTaggerModel.AmbiguityLookup(ambiguity);
         var lexicon = new LexiconBuilder();
         var atoms = new TokenAtoms[train.Count][];
         for (var s = 0; s < train.Count; s++)
         {
             atoms[s] = new TokenAtoms[forms[s].Length];
-            TaggerFeatures.Describe(forms[s], atoms[s], lexicon.Add);
+            TaggerFeatures.Describe(forms[s], atoms[s], lexicon, ambiguityOf);
         }
 
-        var tagDictionary = BuildTagDictionary(forms, gold);
         var lemmatizer = Lemmatizer.Learn(train.SelectMany((sentence, s) =>
             Enumerable.Range(0, sentence.Length).Select(i => (forms[s][i], sentence.Upos[i], sentence.Xpos[i], sentence.Lemmas[i]))));
         var featureLexicon = BuildFeatureLexicon(train, forms);
@@ -99,7 +103,7 @@ public static class PosTaggerTrainer
             }
 
             var model = new PosTaggerModel(
-                frozenLexicon, [.. upos], [.. xpos], tagDictionary, featureLexicon, lemmatizer, perceptron.Average(options.Prune));
+                frozenLexicon, [.. upos], [.. xpos], tagDictionary, featureLexicon, ambiguity, lemmatizer, perceptron.Average(options.Prune));
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch,2}: train {100.0 * correct / total:F2}  features {model.FeatureCount:N0}  {clock.Elapsed.TotalSeconds:F1}s");
             var score = (double)epoch;
@@ -143,7 +147,7 @@ public static class PosTaggerTrainer
         return (100.0 * upos / Math.Max(1, total), 100.0 * xpos / Math.Max(1, total));
     }
 
-    private static FrozenDictionary<string, int> BuildTagDictionary(string[][] forms, int[][] gold)
+    private static FrozenDictionary<string, int> BuildTagDictionary(string[][] forms, int[][] gold, out FrozenDictionary<string, int> ambiguity)
     {
         var counts = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
         for (var s = 0; s < forms.Length; s++)
@@ -160,9 +164,23 @@ public static class PosTaggerTrainer
         }
 
         var dictionary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var classes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (form, perClass) in counts)
         {
             var total = perClass.Values.Sum();
+            if (total >= AmbiguityMinCount)
+            {
+                // Tags seen at least twice (or 5% of the time) for the word: rare noise would make every class unique.
+                var seen = string.Join(',', perClass.Where(p => p.Value >= 2 || p.Value * 20 >= total).Select(p => p.Key).Order());
+                if (!classIds.TryGetValue(seen, out var id))
+                {
+                    classIds[seen] = id = classIds.Count + 3;
+                }
+
+                classes[form] = id;
+            }
+
             var (cls, count) = perClass.MaxBy(pair => (pair.Value, -pair.Key));
             if (total >= DictionaryMinCount && count >= DictionaryMinShare * total)
             {
@@ -170,6 +188,7 @@ public static class PosTaggerTrainer
             }
         }
 
+        ambiguity = classes.ToFrozenDictionary(StringComparer.Ordinal);
         return dictionary.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

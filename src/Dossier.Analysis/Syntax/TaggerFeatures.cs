@@ -14,45 +14,55 @@ internal struct TokenAtoms
     public int Prefix3;
     public int Shape;
     public int Flags;
+    public int Ambiguity;
 }
 
 /// <summary>
 /// Tagger feature templates (in the spirit of Ratnaparkhi 1996 and Collins 2002): the word, its
-/// case, affixes and shape, a two-word window either side, and the two previously predicted tags.
+/// case, affixes and shape, a two-word window either side, the two previously predicted tags, and
+/// the ambiguity classes (tags seen in training) of the word and the two words after it, which
+/// stand in for the right-hand tags a left-to-right tagger has not predicted yet.
 /// </summary>
 internal static class TaggerFeatures
 {
-    public const int Count = 28;
+    public const int Count = 33;
 
     private const int FirstToken = 1, Capitalized = 2, AllUpper = 4, HasDigit = 8, HasHyphen = 16, HasPeriod = 32, NoLetter = 64;
 
-    /// <summary>Fills <paramref name="atoms"/> for each (normalised) form using <paramref name="idOf"/> to intern strings.</summary>
-    public static void Describe(ReadOnlySpan<string> forms, Span<TokenAtoms> atoms, Func<string, int> idOf)
+    /// <summary>Fills <paramref name="atoms"/> for each (normalised) form, looking strings up in <paramref name="ids"/>.</summary>
+    public static void Describe(ReadOnlySpan<string> forms, Span<TokenAtoms> atoms, IStringIds ids, Func<string, int> ambiguityOf)
     {
         Span<char> shape = stackalloc char[32];
+        Span<char> buffer = stackalloc char[64];
         for (var i = 0; i < forms.Length; i++)
         {
             var form = forms[i];
-            var lower = Lemmatizer.LowerIfNeeded(form);
+            ReadOnlySpan<char> lower = form.Length <= buffer.Length ? Lower(form, buffer) : form.ToLowerInvariant();
             ref var a = ref atoms[i];
-            a.Lower = idOf(lower);
-            a.Exact = ReferenceEquals(lower, form) ? a.Lower : idOf(form);
-            a.Suffix1 = idOf(Suffix(lower, 1));
-            a.Suffix2 = idOf(Suffix(lower, 2));
-            a.Suffix3 = idOf(Suffix(lower, 3));
-            a.Suffix4 = idOf(Suffix(lower, 4));
-            a.Prefix1 = idOf(Prefix(form, 1));
-            a.Prefix2 = idOf(Prefix(lower, 2));
-            a.Prefix3 = idOf(Prefix(lower, 3));
-            var shapeLength = ShapeOf(form, shape);
-            a.Shape = idOf(new string(shape[..shapeLength]));
+            a.Lower = ids.IdOf(lower);
+            a.Exact = lower.SequenceEqual(form) ? a.Lower : ids.IdOf(form);
+            a.Suffix1 = ids.IdOf(Suffix(lower, 1));
+            a.Suffix2 = ids.IdOf(Suffix(lower, 2));
+            a.Suffix3 = ids.IdOf(Suffix(lower, 3));
+            a.Suffix4 = ids.IdOf(Suffix(lower, 4));
+            a.Prefix1 = ids.IdOf(Prefix(form, 1));
+            a.Prefix2 = ids.IdOf(Prefix(lower, 2));
+            a.Prefix3 = ids.IdOf(Prefix(lower, 3));
+            a.Shape = ids.IdOf(shape[..ShapeOf(form, shape)]);
             a.Flags = FlagsOf(form, i == 0);
+            a.Ambiguity = ambiguityOf(form);
         }
     }
 
-    private static string Suffix(string s, int n) => s.Length <= n ? s : s[^n..];
+    private static ReadOnlySpan<char> Lower(string form, Span<char> buffer)
+    {
+        var length = form.AsSpan().ToLowerInvariant(buffer);
+        return buffer[..length];
+    }
 
-    private static string Prefix(string s, int n) => s.Length <= n ? s : s[..n];
+    private static ReadOnlySpan<char> Suffix(ReadOnlySpan<char> s, int n) => s.Length <= n ? s : s[^n..];
+
+    private static ReadOnlySpan<char> Prefix(ReadOnlySpan<char> s, int n) => s.Length <= n ? s : s[..n];
 
     /// <summary>Word shape with runs capped at two: "Kabulov" → "Xxx", "10,000" → "dd,ddd" → "dd,dd".</summary>
     internal static int ShapeOf(string form, Span<char> shape)
@@ -165,5 +175,12 @@ internal static class TaggerFeatures
         features[25] = FeatureKey.Of(25, shm1);
         features[26] = FeatureKey.Of(26, previousTag, w.Suffix3);
         features[27] = FeatureKey.Of(27, wm1, wp1);
+        var ap1 = i + 1 < atoms.Length ? atoms[i + 1].Ambiguity : Lexicon.Boundary;
+        var ap2 = i + 2 < atoms.Length ? atoms[i + 2].Ambiguity : Lexicon.Boundary;
+        features[28] = FeatureKey.Of(28, w.Ambiguity);
+        features[29] = FeatureKey.Of(29, ap1);
+        features[30] = FeatureKey.Of(30, ap2);
+        features[31] = FeatureKey.Of(31, previousTag, ap1);
+        features[32] = FeatureKey.Of(32, w.Ambiguity, ap1);
     }
 }
