@@ -79,13 +79,17 @@ public sealed class DependencyParserModel
         var n = forms.Length;
         var words = new int[n + 1];
         var tags = new int[n + 1];
+        Span<char> buffer = stackalloc char[64];
         for (var i = 0; i < n; i++)
         {
-            words[i + 1] = _words.IdOf(Lemmatizer.LowerIfNeeded(forms[i]));
+            var form = forms[i].AsSpan();
+            words[i + 1] = form.Length <= buffer.Length
+                ? _words.IdOf(buffer[..form.ToLowerInvariant(buffer)])
+                : _words.IdOf(forms[i].ToLowerInvariant());
             tags[i + 1] = _tags.IdOf(xpos[i]);
         }
 
-        Run(Weights, state, words, tags, RootLabel, Relations.Length);
+        Run(Weights, state, words, tags, PunctuationCounts(xpos), RootLabel, Relations.Length);
         for (var i = 0; i < n; i++)
         {
             heads[i] = state.Heads[i + 1];
@@ -94,19 +98,33 @@ public sealed class DependencyParserModel
     }
 
     /// <summary>Greedy decoding: apply the best-scoring valid transition until the configuration is terminal.</summary>
-    internal static void Run(IScorer scorer, ArcHybridState state, int[] words, int[] tags, int rootLabel, int labelCount)
+    internal static void Run(IScorer scorer, ArcHybridState state, int[] words, int[] tags, int[] punctuation, int rootLabel, int labelCount)
     {
         state.Reset(words.Length - 1);
         Span<ulong> features = stackalloc ulong[ParserFeatures.Count];
         Span<float> scores = stackalloc float[scorer.Classes];
         while (!state.IsTerminal)
         {
-            ParserFeatures.Extract(state, words, tags, features);
+            ParserFeatures.Extract(state, words, tags, punctuation, features);
             scores.Clear();
             scorer.Score(features, scores);
             Apply(state, BestValid(state, scores, rootLabel, labelCount), labelCount);
         }
     }
+
+    /// <summary>Running count of punctuation words (Penn tags , : . `` '' -LRB- -RRB- HYPH NFP) up to each 1-based position.</summary>
+    internal static int[] PunctuationCounts(ReadOnlySpan<string> xpos)
+    {
+        var counts = new int[xpos.Length + 1];
+        for (var i = 0; i < xpos.Length; i++)
+        {
+            counts[i + 1] = counts[i] + (IsPunctuation(xpos[i]) ? 1 : 0);
+        }
+
+        return counts;
+    }
+
+    private static bool IsPunctuation(string xpos) => xpos is "," or ":" or "." or "``" or "''" or "-LRB-" or "-RRB-" or "HYPH" or "NFP";
 
     /// <summary>Class layout: 0 = SHIFT, 1..L = LEFT-l, L+1..2L = RIGHT-l.</summary>
     internal static int BestValid(ArcHybridState state, ReadOnlySpan<float> scores, int rootLabel, int labelCount)

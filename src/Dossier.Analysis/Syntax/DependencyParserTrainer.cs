@@ -40,7 +40,8 @@ public static class DependencyParserTrainer
         {
             var sentence = train[s];
             var n = sentence.Length;
-            var prepared = new Prepared(new int[n + 1], new int[n + 1], new int[n + 1], new int[n + 1], new int[n + 1][]);
+            var prepared = new Prepared(
+                new int[n + 1], new int[n + 1], new int[n + 1], new int[n + 1], new int[n + 1][], DependencyParserModel.PunctuationCounts(sentence.Xpos.AsSpan()));
             var children = new List<int>[n + 1];
             for (var i = 0; i <= n; i++)
             {
@@ -98,7 +99,7 @@ public static class DependencyParserTrainer
                 state.Reset(sentence.Words.Length - 1);
                 while (!state.IsTerminal)
                 {
-                    ParserFeatures.Extract(state, sentence.Words, sentence.Tags, features);
+                    ParserFeatures.Extract(state, sentence.Words, sentence.Tags, sentence.Punctuation, features);
                     Array.Clear(scores);
                     perceptron.Score(features, scores);
                     var guess = DependencyParserModel.BestValid(state, scores, rootLabel, labelCount);
@@ -238,5 +239,5 @@ public static class DependencyParserTrainer
         return colon < 0 ? relation : relation[..colon];
     }
 
-    private sealed record Prepared(int[] Words, int[] Tags, int[] Heads, int[] Labels, int[][] Children);
+    private sealed record Prepared(int[] Words, int[] Tags, int[] Heads, int[] Labels, int[][] Children, int[] Punctuation);
 }

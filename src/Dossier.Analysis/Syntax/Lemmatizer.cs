@@ -55,7 +55,13 @@ internal sealed class Lemmatizer
             }
         }
 
-        return ApplyRules(Base(form, upos), xpos);
+        var @base = Base(form, upos);
+        if (xpos is "VBD" or "VBN" && IrregularVerbs.TryGetBase(@base, out var irregular))
+        {
+            return irregular;
+        }
+
+        return ApplyRules(@base, xpos);
     }
 
     private bool TryException(string form, string tag, Span<char> key, out string lemma, bool universal = false)

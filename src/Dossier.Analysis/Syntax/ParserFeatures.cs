@@ -8,10 +8,11 @@ namespace Dossier.Analysis.Syntax;
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int Count = 88;
+    public const int Count = 96;
 
     /// <summary>Writes the features of <paramref name="state"/> into <paramref name="f"/> (length <see cref="Count"/>).</summary>
-    public static void Extract(ArcHybridState state, int[] words, int[] tags, Span<ulong> f)
+    /// <remarks><paramref name="punctuation"/>[i] counts punctuation tokens among words 1..i, so the number between two words is a difference.</remarks>
+    public static void Extract(ArcHybridState state, int[] words, int[] tags, int[] punctuation, Span<ulong> f)
     {
         var s0 = state.Stack(0);
         var s1 = state.Stack(1);
@@ -128,6 +129,17 @@ internal static class ParserFeatures
         f[85] = FeatureKey.Of(85, b0t, LabelSet(state.LeftLabels, b0));
         f[86] = FeatureKey.Of(86, b0w, b1w);
         f[87] = FeatureKey.Of(87, s0t, L(s0l), L(s0r));
+        // Punctuation between the candidates: a comma between s0 and b0 usually ends a phrase.
+        var pb = s0 > 0 && b0 > 0 ? Math.Min(punctuation[b0 - 1] - punctuation[s0], 3) : 0;
+        var ps = s1 > 0 && s0 > 0 ? Math.Min(punctuation[s0 - 1] - punctuation[s1], 3) : 0;
+        f[88] = FeatureKey.Of(88, s0t, b0t, pb + 1);
+        f[89] = FeatureKey.Of(89, s1t, s0t, ps + 1);
+        f[90] = FeatureKey.Of(90, s0w, s1w, b0t);
+        f[91] = FeatureKey.Of(91, s0t, s1t, b0w);
+        f[92] = FeatureKey.Of(92, b0w, b1t);
+        f[93] = FeatureKey.Of(93, b0t, b1w);
+        f[94] = FeatureKey.Of(94, T(s2), s1t, b0t);
+        f[95] = FeatureKey.Of(95, s0w, s0t, pb + 1);
     }
 
     private static int Child(int[] children, int head) => head < 0 ? -1 : children[head];

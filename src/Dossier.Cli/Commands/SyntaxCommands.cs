@@ -43,7 +43,8 @@ internal static class SyntaxCommands
         var conllu = new Option<string>("--conllu") { Description = "Gold treebank (CoNLL-U) to score against.", Required = true };
         var model = new Option<string?>("--model") { Description = "Tagger model (default: the shipped en-ewt-tagger.gz)." };
         var minUpos = new Option<double?>("--min-upos") { Description = "Fail (exit 1) when UPOS accuracy is below this." };
-        var command = new Command("tagger", "Score the POS tagger and lemmatiser on a treebank with gold tokenisation.") { conllu, model, minUpos };
+        var confusions = new Option<int>("--confusions") { Description = "Also print the N most frequent UPOS confusions.", DefaultValueFactory = _ => 0 };
+        var command = new Command("tagger", "Score the POS tagger and lemmatiser on a treebank with gold tokenisation.") { conllu, model, minUpos, confusions };
         command.SetAction(parseResult => Guarded(parseResult, (output, error) =>
         {
             var gold = SyntaxCorpus.Read(parseResult.GetValue(conllu)!);
@@ -55,6 +56,11 @@ internal static class SyntaxCommands
             var scores = SyntaxScorer.Score(gold, predicted);
             output.WriteLine(Invariant($"UPOS {scores.Upos:F2}  XPOS {scores.Xpos:F2}  UFeats {scores.UFeats:F2}  Lemma {scores.Lemma:F2}  ({scores.Words} words)"));
             output.WriteLine(Invariant($"tagger speed {scores.Words / seconds:N0} tokens/s (one thread, tagging + lemmas + features)"));
+            foreach (var (goldTag, predictedTag, count) in SyntaxScorer.UposConfusions(gold, predicted, parseResult.GetValue(confusions)))
+            {
+                output.WriteLine(Invariant($"  {goldTag,-6} -> {predictedTag,-6} {count}"));
+            }
+
             return Floor(error, "UPOS", scores.Upos, parseResult.GetValue(minUpos));
         }));
         return command;

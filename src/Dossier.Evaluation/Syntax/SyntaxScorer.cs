@@ -71,6 +71,33 @@ public static class SyntaxScorer
         return new SyntaxScores(words, Percent(upos), Percent(xpos), Percent(feats), Percent(lemma), Percent(uas), Percent(las));
     }
 
+    /// <summary>The <paramref name="count"/> most frequent (gold → predicted) UPOS confusions, most frequent first.</summary>
+    public static IReadOnlyList<(string Gold, string Predicted, int Count)> UposConfusions(
+        IReadOnlyList<AnnotatedSentence> gold, IReadOnlyList<AnnotatedSentence> predicted, int count)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predicted);
+        var confusions = new Dictionary<(string, string), int>();
+        for (var s = 0; s < gold.Count; s++)
+        {
+            for (var i = 0; i < gold[s].Length; i++)
+            {
+                if (!string.Equals(gold[s].Upos[i], predicted[s].Upos[i], StringComparison.Ordinal))
+                {
+                    var key = (gold[s].Upos[i], predicted[s].Upos[i]);
+                    confusions[key] = confusions.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        return [.. confusions
+            .OrderByDescending(pair => pair.Value)
+            .ThenBy(pair => pair.Key.Item1, StringComparer.Ordinal)
+            .ThenBy(pair => pair.Key.Item2, StringComparer.Ordinal)
+            .Take(count)
+            .Select(pair => (pair.Key.Item1, pair.Key.Item2, pair.Value))];
+    }
+
     private static int Same(string a, string b) => string.Equals(a, b, StringComparison.Ordinal) ? 1 : 0;
 
     /// <summary>"obl:tmod" → "obl": CoNLL 2018 LAS compares universal relations only.</summary>
