@@ -25,12 +25,16 @@ internal static class DossierCli
         root.Subcommands.Add(eval);
         eval.Subcommands.Add(KnowledgeCommands.EvalGeo());
         eval.Subcommands.Add(NerCommands.Eval());
+        eval.Subcommands.Add(SyntaxCommands.EvalTagger());
+        eval.Subcommands.Add(SyntaxCommands.EvalParser());
 
         var train = new Command("train", "Train a model from gold data.");
         train.Subcommands.Add(TrainSentencesCommand.Create());
         root.Subcommands.Add(train);
         train.Subcommands.Add(NerCommands.Train());
         train.Subcommands.Add(NerCommands.TrainClusters());
+        train.Subcommands.Add(SyntaxCommands.TrainTagger());
+        train.Subcommands.Add(SyntaxCommands.TrainParser());
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(configuration);

@@ -1,0 +1,246 @@
+using System.Collections.Frozen;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Dossier.Analysis.Syntax;
+
+/// <summary>Settings for <see cref="PosTaggerTrainer"/>.</summary>
+/// <param name="Epochs">Passes over the training data; the epoch with the best dev UPOS is kept.</param>
+/// <param name="Seed">Seed of the sentence shuffle; equal seeds give byte-identical models.</param>
+/// <param name="Prune">Averaged weights smaller than this in magnitude are dropped.</param>
+public sealed record TaggerTrainingOptions(int Epochs = 12, int Seed = 1, float Prune = 0.05f);
+
+/// <summary>Trains a <see cref="PosTaggerModel"/> from annotated sentences. Single-threaded and deterministic.</summary>
+public static class PosTaggerTrainer
+{
+    // A word goes into the tag dictionary (and skips the classifier) when it is frequent and almost
+    // unambiguous, as in Honnibal's tagger: this fixes closed-class words and saves time.
+    // Measured on EWT dev: without the dictionary UPOS drops 0.05, with a 0.97 share it drops 0.03.
+    private const int DictionaryMinCount = 20;
+    private const double DictionaryMinShare = 0.995;
+
+    // Words rarer than this get no ambiguity class: in training their class would give away the gold tag.
+    // Measured on EWT dev (UPOS): 1 → 93.01, 3 → 94.72, 10 → 94.85, 30 → 94.88, 100 → 94.89, off → 94.86.
+    private const int AmbiguityMinCount = 30;
+
+    /// <summary>Trains on <paramref name="train"/>, reporting dev accuracy per epoch through <paramref name="progress"/>.</summary>
+    public static PosTaggerModel Train(
+        IReadOnlyList<AnnotatedSentence> train,
+        IReadOnlyList<AnnotatedSentence>? dev,
+        TaggerTrainingOptions options,
+        Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        var forms = train.Select(Normalize).ToArray();
+        var classOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var upos = new List<string>();
+        var xpos = new List<string>();
+        var gold = new int[train.Count][];
+        for (var s = 0; s < train.Count; s++)
+        {
+            gold[s] = new int[train[s].Length];
+            for (var i = 0; i < train[s].Length; i++)
+            {
+                var key = train[s].Upos[i] + "\t" + train[s].Xpos[i];
+                if (!classOf.TryGetValue(key, out var cls))
+                {
+                    classOf[key] = cls = upos.Count;
+                    upos.Add(train[s].Upos[i]);
+                    xpos.Add(train[s].Xpos[i]);
+                }
+
+                gold[s][i] = cls;
+            }
+        }
+
+        var tagDictionary = BuildTagDictionary(forms, gold, out var ambiguity);
+        var ambiguityOf = PosTaggerModel.AmbiguityLookup(ambiguity);
+        var lexicon = new LexiconBuilder();
+        var atoms = new TokenAtoms[train.Count][];
+        for (var s = 0; s < train.Count; s++)
+        {
+            atoms[s] = new TokenAtoms[forms[s].Length];
+            TaggerFeatures.Describe(forms[s], atoms[s], lexicon, ambiguityOf);
+        }
+
+        var lemmatizer = Lemmatizer.Learn(train.SelectMany((sentence, s) =>
+            Enumerable.Range(0, sentence.Length).Select(i => (forms[s][i], sentence.Upos[i], sentence.Xpos[i], sentence.Lemmas[i]))));
+        var featureLexicon = BuildFeatureLexicon(train, forms);
+        var frozenLexicon = lexicon.Build();
+        var devForms = dev?.Select(Normalize).ToArray();
+
+        var perceptron = new AveragedPerceptron(upos.Count);
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        var random = new Random(options.Seed);
+        Span<ulong> features = stackalloc ulong[TaggerFeatures.Count];
+        var scores = new float[upos.Count];
+        PosTaggerModel? best = null;
+        var bestScore = -1.0;
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            random.Shuffle(order);
+            int correct = 0, total = 0;
+            foreach (var s in order)
+            {
+                int previous = Lexicon.Boundary, previous2 = Lexicon.Boundary;
+                for (var i = 0; i < forms[s].Length; i++)
+                {
+                    if (!tagDictionary.TryGetValue(forms[s][i], out var guess))
+                    {
+                        TaggerFeatures.Extract(atoms[s], i, previous, previous2, features);
+                        Array.Clear(scores);
+                        perceptron.Score(features, scores);
+                        guess = PosTaggerModel.ArgMax(scores);
+                        perceptron.Update(features, gold[s][i], guess);
+                        perceptron.Tick();
+                    }
+
+                    correct += guess == gold[s][i] ? 1 : 0;
+                    total++;
+                    previous2 = previous;
+                    previous = guess + 3;
+                }
+            }
+
+            var model = new PosTaggerModel(
+                frozenLexicon, [.. upos], [.. xpos], tagDictionary, featureLexicon, ambiguity, lemmatizer, perceptron.Average(options.Prune));
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"epoch {epoch,2}: train {100.0 * correct / total:F2}  features {model.FeatureCount:N0}  {clock.Elapsed.TotalSeconds:F1}s");
+            var score = (double)epoch;
+            if (dev is not null && devForms is not null)
+            {
+                var (uposAccuracy, xposAccuracy) = Accuracy(model, dev, devForms);
+                score = uposAccuracy;
+                line += string.Create(CultureInfo.InvariantCulture, $"  dev UPOS {uposAccuracy:F2} XPOS {xposAccuracy:F2}");
+            }
+
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = model;
+                line += "  *";
+            }
+
+            progress?.Invoke(line);
+        }
+
+        return best ?? throw new ArgumentException("Training needs at least one epoch.", nameof(options));
+    }
+
+    internal static string[] Normalize(AnnotatedSentence sentence) => [.. sentence.Forms.Select(FormNormalizer.Normalize)];
+
+    private static (double Upos, double Xpos) Accuracy(PosTaggerModel model, IReadOnlyList<AnnotatedSentence> dev, string[][] devForms)
+    {
+        int upos = 0, xpos = 0, total = 0;
+        for (var s = 0; s < dev.Count; s++)
+        {
+            var tags = new Dossier.Text.TokenTags[devForms[s].Length];
+            model.TagNormalized(devForms[s], tags);
+            for (var i = 0; i < tags.Length; i++)
+            {
+                upos += string.Equals(tags[i].Upos, dev[s].Upos[i], StringComparison.Ordinal) ? 1 : 0;
+                xpos += string.Equals(tags[i].Xpos, dev[s].Xpos[i], StringComparison.Ordinal) ? 1 : 0;
+                total++;
+            }
+        }
+
+        return (100.0 * upos / Math.Max(1, total), 100.0 * xpos / Math.Max(1, total));
+    }
+
+    private static FrozenDictionary<string, int> BuildTagDictionary(string[][] forms, int[][] gold, out FrozenDictionary<string, int> ambiguity)
+    {
+        var counts = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        for (var s = 0; s < forms.Length; s++)
+        {
+            for (var i = 0; i < forms[s].Length; i++)
+            {
+                if (!counts.TryGetValue(forms[s][i], out var perClass))
+                {
+                    counts[forms[s][i]] = perClass = [];
+                }
+
+                perClass[gold[s][i]] = perClass.GetValueOrDefault(gold[s][i]) + 1;
+            }
+        }
+
+        var dictionary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var classes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (form, perClass) in counts)
+        {
+            var total = perClass.Values.Sum();
+            if (total >= AmbiguityMinCount)
+            {
+                // Tags seen at least twice (or 5% of the time) for the word: rare noise would make every class unique.
+                var seen = string.Join(',', perClass.Where(p => p.Value >= 2 || p.Value * 20 >= total).Select(p => p.Key).Order());
+                if (!classIds.TryGetValue(seen, out var id))
+                {
+                    classIds[seen] = id = classIds.Count + 3;
+                }
+
+                classes[form] = id;
+            }
+
+            var (cls, count) = perClass.MaxBy(pair => (pair.Value, -pair.Key));
+            if (total >= DictionaryMinCount && count >= DictionaryMinShare * total)
+            {
+                dictionary[form] = cls;
+            }
+        }
+
+        ambiguity = classes.ToFrozenDictionary(StringComparer.Ordinal);
+        return dictionary.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Majority features per (tag pair) and, where a word differs from that (pronouns, "was"),
+    /// per (lower-cased word, tag pair). English features follow almost entirely from these.
+    /// </summary>
+    private static FrozenDictionary<string, string> BuildFeatureLexicon(IReadOnlyList<AnnotatedSentence> train, string[][] forms)
+    {
+        var perTag = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var perWord = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        for (var s = 0; s < train.Count; s++)
+        {
+            for (var i = 0; i < train[s].Length; i++)
+            {
+                var tagKey = string.Concat("\t", train[s].Upos[i], "\t", train[s].Xpos[i]);
+                Vote(perTag, tagKey, train[s].Features[i]);
+                Vote(perWord, Lemmatizer.LowerIfNeeded(forms[s][i]) + tagKey, train[s].Features[i]);
+            }
+        }
+
+        var lexicon = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, votes) in perTag)
+        {
+            lexicon[key] = Majority(votes);
+        }
+
+        foreach (var (key, votes) in perWord)
+        {
+            var features = Majority(votes);
+            var tagKey = key[key.IndexOf('\t', StringComparison.Ordinal)..];
+            if (!string.Equals(features, lexicon[tagKey], StringComparison.Ordinal))
+            {
+                lexicon[key] = features;
+            }
+        }
+
+        return lexicon.ToFrozenDictionary(StringComparer.Ordinal);
+
+        static void Vote(Dictionary<string, Dictionary<string, int>> table, string key, string value)
+        {
+            if (!table.TryGetValue(key, out var votes))
+            {
+                table[key] = votes = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            votes[value] = votes.GetValueOrDefault(value) + 1;
+        }
+
+        static string Majority(Dictionary<string, int> votes) =>
+            votes.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).First().Key;
+    }
+}

@@ -1,0 +1,214 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Dossier.Analysis.Models;
+using Dossier.Analysis.Syntax;
+using Dossier.Evaluation.Syntax;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary>
+/// <c>dossier train tagger|parser</c> and <c>dossier eval tagger|parser</c>: training and scoring of
+/// the syntax models on CoNLL-U treebanks (gold tokenisation).
+/// </summary>
+internal static class SyntaxCommands
+{
+    public static Command TrainTagger()
+    {
+        var trainFile = new Option<string>("--train") { Description = "Training treebank (CoNLL-U).", Required = true };
+        var devFile = new Option<string?>("--dev") { Description = "Development treebank (CoNLL-U) scored after each epoch; the best epoch is kept." };
+        var outFile = new Option<string>("--out") { Description = "Where to write the model (.gz).", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 12 };
+        var seed = new Option<int>("--seed") { Description = "Shuffle seed; equal seeds give identical models.", DefaultValueFactory = _ => 1 };
+        var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => new TaggerTrainingOptions().Prune };
+        var command = new Command("tagger", "Train the POS tagger, lemmatiser and feature lexicon.") { trainFile, devFile, outFile, epochs, seed, prune };
+        command.SetAction(parseResult => Guarded(parseResult, (output, _) =>
+        {
+            var clock = Stopwatch.StartNew();
+            var train = SyntaxCorpus.Read(parseResult.GetValue(trainFile)!);
+            var dev = parseResult.GetValue(devFile) is { } devPath ? SyntaxCorpus.Read(devPath) : null;
+            output.WriteLine(Invariant($"training tagger on {train.Count} sentences ({train.Sum(s => s.Length)} words)"));
+            var model = PosTaggerTrainer.Train(
+                train, dev, new TaggerTrainingOptions(parseResult.GetValue(epochs), parseResult.GetValue(seed), parseResult.GetValue(prune)), output.WriteLine);
+            var path = parseResult.GetValue(outFile)!;
+            model.Save(path);
+            output.WriteLine(Invariant($"wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB) in {clock.Elapsed.TotalMinutes:F1} min"));
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command EvalTagger()
+    {
+        var conllu = new Option<string>("--conllu") { Description = "Gold treebank (CoNLL-U) to score against.", Required = true };
+        var model = new Option<string?>("--model") { Description = "Tagger model (default: the shipped en-ewt-tagger.gz)." };
+        var minUpos = new Option<double?>("--min-upos") { Description = "Fail (exit 1) when UPOS accuracy is below this." };
+        var confusions = new Option<int>("--confusions") { Description = "Also print the N most frequent UPOS confusions.", DefaultValueFactory = _ => 0 };
+        var command = new Command("tagger", "Score the POS tagger and lemmatiser on a treebank with gold tokenisation.") { conllu, model, minUpos, confusions };
+        command.SetAction(parseResult => Guarded(parseResult, (output, error) =>
+        {
+            var gold = SyntaxCorpus.Read(parseResult.GetValue(conllu)!);
+            var tagger = LoadTagger(parseResult.GetValue(model), output);
+            WarmUp(gold, s => Tag(tagger, s));
+            var clock = Stopwatch.StartNew();
+            var predicted = gold.Select(s => Tag(tagger, s)).ToArray();
+            var seconds = clock.Elapsed.TotalSeconds;
+            var scores = SyntaxScorer.Score(gold, predicted);
+            output.WriteLine(Invariant($"UPOS {scores.Upos:F2}  XPOS {scores.Xpos:F2}  UFeats {scores.UFeats:F2}  Lemma {scores.Lemma:F2}  ({scores.Words} words)"));
+            output.WriteLine(Invariant($"tagger speed {scores.Words / seconds:N0} tokens/s (one thread, tagging + lemmas + features)"));
+            foreach (var (goldTag, predictedTag, count) in SyntaxScorer.UposConfusions(gold, predicted, parseResult.GetValue(confusions)))
+            {
+                output.WriteLine(Invariant($"  {goldTag,-6} -> {predictedTag,-6} {count}"));
+            }
+
+            return Floor(error, "UPOS", scores.Upos, parseResult.GetValue(minUpos));
+        }));
+        return command;
+    }
+
+    public static Command TrainParser()
+    {
+        var trainFile = new Option<string>("--train") { Description = "Training treebank (CoNLL-U).", Required = true };
+        var devFile = new Option<string?>("--dev") { Description = "Development treebank (CoNLL-U), tagged by --tagger and scored after each epoch; the best epoch is kept." };
+        var outFile = new Option<string>("--out") { Description = "Where to write the model (.gz).", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 15 };
+        var seed = new Option<int>("--seed") { Description = "Shuffle and exploration seed; equal seeds give identical models.", DefaultValueFactory = _ => 1 };
+        var tagger = new Option<string?>("--tagger") { Description = "Tagger model that tags the dev set (default: the shipped en-ewt-tagger.gz)." };
+        var jackknife = new Option<int>("--jackknife") { Description = "Train on tags predicted by N held-out taggers instead of gold tags (0 = gold).", DefaultValueFactory = _ => 0 };
+        var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => new ParserTrainingOptions().Prune };
+        var command = new Command("parser", "Train the dependency parser.") { trainFile, devFile, outFile, epochs, seed, tagger, jackknife, prune };
+        command.SetAction(parseResult => Guarded(parseResult, (output, _) =>
+        {
+            var clock = Stopwatch.StartNew();
+            var train = SyntaxCorpus.Read(parseResult.GetValue(trainFile)!);
+            IReadOnlyList<AnnotatedSentence>? dev = null;
+            if (parseResult.GetValue(devFile) is { } devPath)
+            {
+                var taggerModel = LoadTagger(parseResult.GetValue(tagger), output);
+                dev = [.. SyntaxCorpus.Read(devPath).Select(s => Tag(taggerModel, s))];
+            }
+
+            var folds = parseResult.GetValue(jackknife);
+            if (folds >= 2)
+            {
+                train = Jackknife.Tag(train, folds, new TaggerTrainingOptions(Seed: parseResult.GetValue(seed)), output.WriteLine);
+            }
+
+            output.WriteLine(Invariant($"training parser on {train.Count} sentences ({train.Sum(s => s.Length)} words), {(folds >= 2 ? "jack-knifed" : "gold")} tags"));
+            var model = DependencyParserTrainer.Train(
+                train, dev, new ParserTrainingOptions(parseResult.GetValue(epochs), parseResult.GetValue(seed), parseResult.GetValue(prune)), output.WriteLine);
+            var path = parseResult.GetValue(outFile)!;
+            model.Save(path);
+            output.WriteLine(Invariant($"wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB) in {clock.Elapsed.TotalMinutes:F1} min"));
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command EvalParser()
+    {
+        var conllu = new Option<string>("--conllu") { Description = "Gold treebank (CoNLL-U) to score against.", Required = true };
+        var taggerModel = new Option<string?>("--tagger") { Description = "Tagger model (default: the shipped en-ewt-tagger.gz)." };
+        var parserModel = new Option<string?>("--parser") { Description = "Parser model (default: the shipped en-ewt-parser.gz)." };
+        var minUpos = new Option<double?>("--min-upos") { Description = "Fail (exit 1) when UPOS accuracy is below this." };
+        var minUas = new Option<double?>("--min-uas") { Description = "Fail (exit 1) when UAS is below this." };
+        var minLas = new Option<double?>("--min-las") { Description = "Fail (exit 1) when LAS is below this." };
+        var command = new Command("parser", "Score tagger + parser (predicted tags) on a treebank with gold tokenisation.")
+        {
+            conllu, taggerModel, parserModel, minUpos, minUas, minLas,
+        };
+        command.SetAction(parseResult => Guarded(parseResult, (output, error) =>
+        {
+            var gold = SyntaxCorpus.Read(parseResult.GetValue(conllu)!);
+            var tagger = LoadTagger(parseResult.GetValue(taggerModel), output);
+            var parserPath = parseResult.GetValue(parserModel) ?? ModelFiles.PathOf(DependencyParser.ModelFileName);
+            var loadClock = Stopwatch.StartNew();
+            var parser = DependencyParserModel.Load(parserPath);
+            output.WriteLine(Invariant($"loaded {parserPath} in {loadClock.Elapsed.TotalMilliseconds:F0} ms"));
+
+            WarmUp(gold, s => Parse(parser, Tag(tagger, s)));
+            var clock = Stopwatch.StartNew();
+            var tagged = gold.Select(s => Tag(tagger, s)).ToArray();
+            var tagSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var predicted = tagged.Select(s => Parse(parser, s)).ToArray();
+            var parseSeconds = clock.Elapsed.TotalSeconds;
+            var scores = SyntaxScorer.Score(gold, predicted);
+            output.WriteLine(Invariant($"UPOS {scores.Upos:F2}  XPOS {scores.Xpos:F2}  UFeats {scores.UFeats:F2}  Lemma {scores.Lemma:F2}  UAS {scores.Uas:F2}  LAS {scores.Las:F2}  ({scores.Words} words)"));
+            output.WriteLine(Invariant($"tagger speed {scores.Words / tagSeconds:N0} tokens/s, parser speed {scores.Words / parseSeconds:N0} tokens/s (one thread)"));
+            var failed = Floor(error, "UPOS", scores.Upos, parseResult.GetValue(minUpos))
+                | Floor(error, "UAS", scores.Uas, parseResult.GetValue(minUas))
+                | Floor(error, "LAS", scores.Las, parseResult.GetValue(minLas));
+            return failed;
+        }));
+        return command;
+    }
+
+    internal static AnnotatedSentence Parse(DependencyParserModel parser, AnnotatedSentence sentence)
+    {
+        var (heads, relations) = parser.Parse(sentence.Forms, sentence.Xpos);
+        return sentence with { Heads = [.. heads], Relations = [.. relations] };
+    }
+
+    internal static AnnotatedSentence Tag(PosTaggerModel tagger, AnnotatedSentence sentence)
+    {
+        var tags = tagger.Tag(sentence.Forms);
+        return sentence with
+        {
+            Upos = [.. tags.Select(t => t.Upos)],
+            Xpos = [.. tags.Select(t => t.Xpos)],
+            Lemmas = [.. tags.Select(t => t.Lemma)],
+            Features = [.. tags.Select(t => t.Features)],
+        };
+    }
+
+    private static PosTaggerModel LoadTagger(string? path, TextWriter output)
+    {
+        path ??= ModelFiles.PathOf(PosTagger.ModelFileName);
+        var clock = Stopwatch.StartNew();
+        var model = PosTaggerModel.Load(path);
+        output.WriteLine(Invariant($"loaded {path} in {clock.Elapsed.TotalMilliseconds:F0} ms"));
+        return model;
+    }
+
+    /// <summary>
+    /// Runs the first sentences once before timing, so the speed printed is the steady state
+    /// (after tiered JIT compilation) that a long-running analysis sees.
+    /// </summary>
+    private static void WarmUp(IReadOnlyList<AnnotatedSentence> sentences, Action<AnnotatedSentence> run)
+    {
+        for (var i = 0; i < Math.Min(sentences.Count, 1000); i++)
+        {
+            run(sentences[i]);
+        }
+    }
+
+    private static int Floor(TextWriter error, string name, double value, double? floor)
+    {
+        if (floor is { } minimum && value < minimum)
+        {
+            error.WriteLine(Invariant($"{name} {value:F2} is below the floor {minimum:F2}."));
+            return 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Runs <paramref name="body"/> and turns expected failures (missing or malformed files) into one line.</summary>
+    private static int Guarded(ParseResult parseResult, Func<TextWriter, TextWriter, int> body)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        try
+        {
+            return body(output, error);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or FormatException)
+        {
+            error.WriteLine($"error: {exception.Message}");
+            return 2;
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
