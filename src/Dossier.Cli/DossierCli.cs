@@ -14,6 +14,8 @@ internal static class DossierCli
 
         var eval = new Command("eval", "Score a component against gold data.");
         root.Subcommands.Add(eval);
+        eval.Subcommands.Add(Commands.NumberCommands.Numbers());
+        eval.Subcommands.Add(Commands.NumberCommands.Dates());
 
         var train = new Command("train", "Train a model from gold data.");
         root.Subcommands.Add(train);

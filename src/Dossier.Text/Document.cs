@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dossier.Text.Quantities;
 
 namespace Dossier.Text;
 
@@ -51,6 +52,12 @@ public sealed record Document
     /// <summary>Named-entity mentions in text order; they never overlap.</summary>
     public ImmutableArray<Mention> Mentions { get; init; } = [];
 
+    /// <summary>Numbers with their qualifier semantics, in text order; they never overlap.</summary>
+    public ImmutableArray<Quantity> Quantities { get; init; } = [];
+
+    /// <summary>Dates and periods resolved against the publication date, in text order; they never overlap.</summary>
+    public ImmutableArray<TimeExpression> TimeExpressions { get; init; } = [];
+
     /// <summary>The layers this document carries.</summary>
     public Layers Layers =>
         (Paragraphs.IsDefaultOrEmpty ? Layers.None : Layers.Paragraphs)
@@ -58,7 +65,9 @@ public sealed record Document
         | (Sentences.IsDefaultOrEmpty ? Layers.None : Layers.Sentences)
         | (Tags.IsDefaultOrEmpty ? Layers.None : Layers.Tags)
         | (Dependencies.IsDefaultOrEmpty ? Layers.None : Layers.Dependencies)
-        | (Mentions.IsDefaultOrEmpty ? Layers.None : Layers.Mentions);
+        | (Mentions.IsDefaultOrEmpty ? Layers.None : Layers.Mentions)
+        | (Quantities.IsDefaultOrEmpty ? Layers.None : Layers.Quantities)
+        | (TimeExpressions.IsDefaultOrEmpty ? Layers.None : Layers.TimeExpressions);
 
     /// <summary>The characters of <paramref name="span"/> as a new string (allocates; prefer <see cref="SliceOf"/>).</summary>
     public string TextOf(TextSpan span) => Text.Substring(span.Start, span.Length);

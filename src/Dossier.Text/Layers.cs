@@ -27,4 +27,10 @@ public enum Layers
 
     /// <summary>Entity mentions.</summary>
     Mentions = 1 << 5,
+
+    /// <summary>Numbers with qualifier intervals (<see cref="Quantities.Quantity"/>).</summary>
+    Quantities = 1 << 10,
+
+    /// <summary>Dates and periods resolved to intervals (<see cref="Quantities.TimeExpression"/>).</summary>
+    TimeExpressions = 1 << 11,
 }
