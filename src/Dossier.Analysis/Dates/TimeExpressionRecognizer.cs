@@ -262,7 +262,10 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
             return false;
         }
 
-        bool future = Future(i);
+        // A range without years is read in the past, whatever the tense: "what will happen between
+        // August and October" asked in September is about this August to October.
+        const bool future = false;
+        _ = i;
         if (!Resolve(a, future, out var aStart, out var aEnd, out _) || aStart is not { } startDay || aEnd is null)
         {
             return false;
@@ -1370,6 +1373,14 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
             "the" => 0,
             _ => int.MinValue,
         };
+        if (W(i, "the") && (W(i + 1, "next") || W(i + 1, "last") || W(i + 1, "past")) && (W(i + 2, "decade") || (TryCount(i + 2, out _, out int dc) && W(dc, "decades"))))
+        {
+            // "the next decade" keeps its article.
+            k = i + 1;
+            d = t[k].Text;
+            dir = d == "next" ? 1 : -1;
+        }
+
         if (d == "this" && (W(k + 1, "past") || W(k + 1, "upcoming") || W(k + 1, "coming")))
         {
             return false;
@@ -1771,7 +1782,7 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
         Piece date;
         bool haveDate = TrySingle(de, out date, false) && !date.IsResolved && date.Day.HasValue;
         if (!haveDate && (Digits(de) || W(de, "the")) && TryDay(W(de, "the") ? de + 1 : de, out int plainDay, out int pde, allowPlain: true)
-            && !(pde < t.Count && (t[pde].Text is ":" or "." or "%" || W(pde, "am") || W(pde, "pm"))))
+            && !(pde < t.Count && (t[pde].Text is ":" or "%" || (t[pde].Text == "." && Digits(pde + 1)) || W(pde, "am") || W(pde, "pm") || TryUnit(pde, out _, out _))))
         {
             date = Piece.Fields(pde, null, null, plainDay, "weekday-day");
             haveDate = true;
