@@ -27,6 +27,8 @@ internal static class DossierCli
         eval.Subcommands.Add(NerCommands.Eval());
         eval.Subcommands.Add(SyntaxCommands.EvalTagger());
         eval.Subcommands.Add(SyntaxCommands.EvalParser());
+        eval.Subcommands.Add(NumberCommands.Numbers());
+        eval.Subcommands.Add(NumberCommands.Dates());
 
         var train = new Command("train", "Train a model from gold data.");
         train.Subcommands.Add(TrainSentencesCommand.Create());

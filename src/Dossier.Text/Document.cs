@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dossier.Text.Attribution;
+using Dossier.Text.Quantities;
 
 namespace Dossier.Text;
 
@@ -55,6 +56,12 @@ public sealed record Document
     /// <summary>Attributed statements (direct, indirect and mixed quotes) in text order of their content.</summary>
     public ImmutableArray<Quote> Quotes { get; init; } = [];
 
+    /// <summary>Numbers with their qualifier semantics, in text order; they never overlap.</summary>
+    public ImmutableArray<Quantity> Quantities { get; init; } = [];
+
+    /// <summary>Dates and periods resolved against the publication date, in text order; they never overlap.</summary>
+    public ImmutableArray<TimeExpression> TimeExpressions { get; init; } = [];
+
     /// <summary>The layers this document carries.</summary>
     public Layers Layers =>
         (Paragraphs.IsDefaultOrEmpty ? Layers.None : Layers.Paragraphs)
@@ -63,7 +70,9 @@ public sealed record Document
         | (Tags.IsDefaultOrEmpty ? Layers.None : Layers.Tags)
         | (Dependencies.IsDefaultOrEmpty ? Layers.None : Layers.Dependencies)
         | (Mentions.IsDefaultOrEmpty ? Layers.None : Layers.Mentions)
-        | (Quotes.IsDefaultOrEmpty ? Layers.None : Layers.Quotes);
+        | (Quotes.IsDefaultOrEmpty ? Layers.None : Layers.Quotes)
+        | (Quantities.IsDefaultOrEmpty ? Layers.None : Layers.Quantities)
+        | (TimeExpressions.IsDefaultOrEmpty ? Layers.None : Layers.TimeExpressions);
 
     /// <summary>The characters of <paramref name="span"/> as a new string (allocates; prefer <see cref="SliceOf"/>).</summary>
     public string TextOf(TextSpan span) => Text.Substring(span.Start, span.Length);

@@ -30,4 +30,10 @@ public enum Layers
 
     /// <summary>Attributed statements (<see cref="Attribution.Quote"/>).</summary>
     Quotes = 1 << 6,
+
+    /// <summary>Numbers with qualifier intervals (<see cref="Quantities.Quantity"/>).</summary>
+    Quantities = 1 << 10,
+
+    /// <summary>Dates and periods resolved to intervals (<see cref="Quantities.TimeExpression"/>).</summary>
+    TimeExpressions = 1 << 11,
 }
