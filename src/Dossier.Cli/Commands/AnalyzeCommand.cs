@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Dossier.Analysis.Attribution;
 using Dossier.Analysis.Paragraphs;
 using Dossier.Cli.Output;
 using Dossier.Ingestion;
@@ -22,10 +21,11 @@ internal static class AnalyzeCommand
         var layout = new Option<string>("--layout") { Description = "article: line 1 is the headline, line 2 the standfirst; plain: every line is body text.", DefaultValueFactory = _ => "article" };
         layout.AcceptOnlyFromAmong("article", "plain");
         var tokens = new Option<bool>("--tokens") { Description = "Include every token in the JSON output." };
+        var syntax = new Option<bool>("--syntax") { Description = "Include every token with its lemma, tags, head and relation in the JSON output." };
 
         var command = new Command("analyze", "Analyse one article and print what it says, with evidence offsets.")
         {
-            input, format, published, outlet, encoding, layout, tokens,
+            input, format, published, outlet, encoding, layout, tokens, syntax,
         };
         command.SetAction(parseResult =>
         {
@@ -40,14 +40,12 @@ internal static class AnalyzeCommand
                 var path = parseResult.GetRequiredValue(input);
                 var document = Read(path, options, standardInput);
 
-                var pipeline = SegmentationPipelines.Create(parseResult.GetValue(layout) == "plain" ? ArticleLayout.Plain : ArticleLayout.Article)
-                    .Add(new QuoteAttributor())
-                    .Build();
+                var pipeline = SegmentationPipelines.Full(parseResult.GetValue(layout) == "plain" ? ArticleLayout.Plain : ArticleLayout.Article).Build();
                 document = pipeline.Process(document);
 
                 if (parseResult.GetValue(format) == "json")
                 {
-                    output.WriteLine(DocumentJsonWriter.ToJson(document, new JsonOptions(Tokens: parseResult.GetValue(tokens))));
+                    output.WriteLine(DocumentJsonWriter.ToJson(document, new JsonOptions(Tokens: parseResult.GetValue(tokens) || parseResult.GetValue(syntax), Syntax: parseResult.GetValue(syntax))));
                 }
                 else
                 {

@@ -1,4 +1,9 @@
+using Dossier.Analysis.Attribution;
+using Dossier.Analysis.Dates;
+using Dossier.Analysis.Entities;
 using Dossier.Analysis.Models;
+using Dossier.Analysis.Numbers;
+using Dossier.Analysis.Syntax;
 using Dossier.Analysis.Paragraphs;
 using Dossier.Analysis.Pipeline;
 using Dossier.Analysis.Sentences;
@@ -27,6 +32,23 @@ internal static class SegmentationPipelines
             .Add(new ParagraphSegmenter(layout))
             .Add(new Tokenizer())
             .Add(new SentenceSplitter(model));
+
+    /// <summary>
+    /// The full analysis: segmentation, tags and lemmas, dependencies, entity mentions, numbers, dates and
+    /// quotes. Models load lazily on first use and are shared by every pipeline built here.
+    /// </summary>
+    public static PipelineBuilder Full(ArticleLayout layout) =>
+        Create(layout)
+            .Add(Tagger.Value)
+            .Add(Parser.Value)
+            .Add(Entities.Value)
+            .Add(new QuantityFinder())
+            .Add(new TimeExpressionFinder())
+            .Add(new QuoteAttributor());
+
+    private static readonly Lazy<PosTagger> Tagger = new(() => new PosTagger());
+    private static readonly Lazy<DependencyParser> Parser = new(() => new DependencyParser());
+    private static readonly Lazy<EntityRecognizer> Entities = new(() => EntityRecognizer.LoadDefault());
 
     /// <summary>Paragraphs and tokens only (for training the sentence model).</summary>
     public static PipelineBuilder Tokens(ArticleLayout layout) =>

@@ -9,7 +9,8 @@ namespace Dossier.Cli.Output;
 
 /// <summary>What optional parts <see cref="DocumentJsonWriter"/> includes.</summary>
 /// <param name="Tokens">Include the <c>tokens</c> array.</param>
-internal sealed record JsonOptions(bool Tokens = false);
+/// <param name="Syntax">Add lemma, tags, head and relation to each token.</param>
+internal sealed record JsonOptions(bool Tokens = false, bool Syntax = false);
 
 /// <summary>
 /// Writes a document as the JSON object documented in <c>docs/json-format.md</c>. The field
@@ -77,13 +78,30 @@ internal static class DocumentJsonWriter
         if (options.Tokens)
         {
             json.WriteStartArray("tokens");
-            foreach (var token in document.Tokens)
+            for (var index = 0; index < document.Tokens.Length; index++)
             {
+                var token = document.Tokens[index];
                 json.WriteStartObject();
                 WriteSpan(json, document, token.Span);
                 if (token.ContinuesWord)
                 {
                     json.WriteBoolean("joined", true);
+                }
+
+                if (options.Syntax && !document.Tags.IsDefaultOrEmpty)
+                {
+                    var tags = document.Tags[index];
+                    json.WriteString("lemma", tags.Lemma);
+                    json.WriteString("upos", tags.Upos);
+                    json.WriteString("xpos", tags.Xpos);
+                    json.WriteString("feats", tags.Features);
+                }
+
+                if (options.Syntax && !document.Dependencies.IsDefaultOrEmpty)
+                {
+                    var arc = document.Dependencies[index];
+                    json.WriteNumber("head", arc.Head); // token index in this array; -1 for the sentence root
+                    json.WriteString("deprel", arc.Relation);
                 }
 
                 json.WriteEndObject();
@@ -110,14 +128,118 @@ internal static class DocumentJsonWriter
 
         json.WriteEndArray();
 
+        WriteEntities(json, document);
+        WriteQuantities(json, document);
+        WriteDates(json, document);
+
         // Layers that later stages fill; present and empty until they exist, so consumers can rely on them.
-        foreach (var layer in (ReadOnlySpan<string>)["entities", "claims", "events", "places"])
+        foreach (var layer in (ReadOnlySpan<string>)["claims", "events", "places"])
         {
             json.WriteStartArray(layer);
             json.WriteEndArray();
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Entities: until entity linking exists, mentions with the same text and type are one entity, in
+    /// order of first mention.
+    /// </summary>
+    private static void WriteEntities(Utf8JsonWriter json, Document document)
+    {
+        json.WriteStartArray("entities");
+        foreach (var group in document.Mentions.GroupBy(mention => (Text: document.TextOf(mention.Span), mention.Type)))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", group.Key.Text);
+            json.WriteString("type", group.Key.Type);
+            json.WriteNull("id"); // the knowledge-base actor id, once entity linking exists
+            json.WriteStartArray("mentions");
+            foreach (var mention in group)
+            {
+                json.WriteStartObject();
+                WriteSpan(json, document, mention.Span);
+                json.WriteString("type", mention.Type);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteQuantities(Utf8JsonWriter json, Document document)
+    {
+        json.WriteStartArray("quantities");
+        foreach (var quantity in document.Quantities)
+        {
+            json.WriteStartObject();
+            WriteSpan(json, document, quantity.Span);
+            json.WriteString("kind", Snake(quantity.Kind.ToString()));
+            json.WriteNumber("value", quantity.Value);
+            json.WriteStartObject("interval");
+            WriteBound(json, "low", quantity.Interval.Low);
+            WriteBound(json, "high", quantity.Interval.High);
+            json.WriteBoolean("low_inclusive", quantity.Interval.LowInclusive);
+            json.WriteBoolean("high_inclusive", quantity.Interval.HighInclusive);
+            json.WriteBoolean("approximate", quantity.Interval.Approximate);
+            json.WriteEndObject();
+            json.WriteString("comparison", Snake(quantity.Comparison.ToString()));
+            WriteOptionalSpan(json, document, "qualifier", quantity.Qualifier);
+            WriteNullable(json, "unit", quantity.Unit);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteDates(Utf8JsonWriter json, Document document)
+    {
+        json.WriteStartArray("dates");
+        foreach (var date in document.TimeExpressions)
+        {
+            json.WriteStartObject();
+            WriteSpan(json, document, date.Span);
+            WriteNullable(json, "from", date.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            WriteNullable(json, "until", date.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("granularity", Snake(date.Granularity.ToString()));
+            json.WriteBoolean("relative", date.IsRelative);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    // JSON has no infinity: an open end is null.
+    private static void WriteBound(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsInfinity(value))
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteNumber(name, value);
+        }
+    }
+
+    private static string Snake(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && builder.Length > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
     }
 
     internal static string? Headline(Document document) =>

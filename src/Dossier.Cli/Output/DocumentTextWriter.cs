@@ -45,6 +45,39 @@ internal static class DocumentTextWriter
             }
         }
 
+        if (!document.Mentions.IsDefaultOrEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("Entities");
+            foreach (var type in document.Mentions.GroupBy(mention => mention.Type).OrderBy(group => group.Key, StringComparer.Ordinal))
+            {
+                var names = type.GroupBy(mention => document.TextOf(mention.Span)).Select(group => group.Count() > 1 ? $"{group.Key} ×{group.Count()}" : group.Key);
+                output.WriteLine($"  {type.Key}: {string.Join(", ", names)}");
+            }
+        }
+
+        if (!document.Quantities.IsDefaultOrEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("Numbers");
+            foreach (var quantity in document.Quantities)
+            {
+                output.WriteLine($"  {document.TextOf(quantity.Span),-28} {quantity.Interval}");
+            }
+        }
+
+        if (!document.TimeExpressions.IsDefaultOrEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("Dates");
+            foreach (var date in document.TimeExpressions)
+            {
+                var from = date.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…";
+                var until = date.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…";
+                output.WriteLine($"  {document.TextOf(date.Span),-28} [{from}, {until}) {date.Granularity.ToString().ToLowerInvariant()}");
+            }
+        }
+
         if (document.Quotes.IsDefaultOrEmpty)
         {
             return;
