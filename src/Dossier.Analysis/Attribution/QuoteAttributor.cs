@@ -46,6 +46,11 @@ public sealed class QuoteAttributor : IPipelineComponent
         AttributeDirectQuotes(document, marks, found);
         FindIndirectSpeech(document, marks, found);
         FindHeadlineAttribution(document, found);
+        if (!document.Dependencies.IsDefaultOrEmpty && !document.Tags.IsDefaultOrEmpty)
+        {
+            FindClausalComplements(document, marks, found);
+        }
+
         found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
         ResolveSpeakers(document, found);
         return document with
@@ -394,6 +399,73 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
 
         return low;
+    }
+
+    /// <summary>
+    /// The parse sieve, after the surface rules: a verb of saying, thinking or showing with a clausal
+    /// complement (UD <c>ccomp</c>) attributes that clause to the verb's subject ("A Bloomberg poll shows
+    /// that …", "Trump also claimed Clinton had …"). It only adds attributions whose content no earlier
+    /// rule has covered.
+    /// </summary>
+    private static void FindClausalComplements(Document document, List<QuoteMarks> marks, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var usedCues = found.Where(f => f.Cue is not null).Select(f => f.Cue!.Value.Start).ToHashSet();
+        var added = new List<Found>();
+        for (var verb = 0; verb < tokens.Count; verb++)
+        {
+            var tags = document.Tags[verb];
+            if (tags.Upos != "VERB" || !ReportingCues.IsClausalLemma(tags.Lemma) || usedCues.Contains(document.Tokens[verb].Span.Start)
+                || !Syntax.DependencyTree.Children(document, verb, "aux:pass").IsEmpty)
+            {
+                continue;
+            }
+
+            var complements = Syntax.DependencyTree.Children(document, verb, "ccomp");
+            if (complements.IsEmpty)
+            {
+                continue;
+            }
+
+            var (first, end) = Syntax.DependencyTree.Subtree(document, complements[0]);
+            while (end > first && (tokens.IsTerminal(end - 1) || tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1)))
+            {
+                end--;
+            }
+
+            while (first < end && (tokens.IsClauseBreak(first) || tokens.IsQuoteMark(first)))
+            {
+                first++;
+            }
+
+            if (end - first < 2 || (verb >= first && verb < end))
+            {
+                continue;
+            }
+
+            var content = tokens.Span(first, end);
+            if (found.Any(f => f.Content.Overlaps(content)) || added.Any(f => f.Content.Overlaps(content)))
+            {
+                continue;
+            }
+
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "parse/ccomp", Cue = document.Tokens[verb].Span };
+            var subjects = Syntax.DependencyTree.Subjects(document, verb);
+            if (!subjects.IsEmpty)
+            {
+                var (sourceFirst, sourceEnd) = Syntax.DependencyTree.Subtree(document, subjects[0]);
+                SetSource(document, item, sourceFirst, sourceEnd);
+            }
+
+            if (ContainsQuote(document, marks, content))
+            {
+                item.Kind = QuoteKind.Mixed;
+            }
+
+            added.Add(item);
+        }
+
+        found.AddRange(added);
     }
 
     /// <summary><c>…, Zamir Kabulov, the head of the department, said.</c> / <c>…, said Kabulov.</c></summary>

@@ -49,6 +49,19 @@ internal static class ReportingCues
     private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         FormsToLemma.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Lemmas that attribute a clausal complement when the parse shows one ("the poll shows that …",
+    /// "officials found that …", "she thinks the plan will fail"): the speech verbs above plus verbs of
+    /// cognition and evidence whose inflected forms are too ambiguous to trust without a parse.
+    /// </summary>
+    private static readonly FrozenSet<string> ClausalLemmas = FrozenSet.Create(StringComparer.Ordinal,
+        [.. Lemmas, "show", "find", "think", "feel", "know", "realize", "realise", "learn", "hear", "agree", "conclude", "ask",
+            "indicate", "reveal", "suggest", "demonstrate", "prove", "signal", "hint", "estimate", "report", "state", "claim",
+            "note", "observe", "maintain", "inform", "question", "answer", "promise", "pledge", "vow", "threaten", "predict"]);
+
+    /// <summary>True when <paramref name="lemma"/> (from the tagger) can introduce a reported clause.</summary>
+    public static bool IsClausalLemma(string lemma) => ClausalLemmas.Contains(lemma);
+
     /// <summary>True when <paramref name="form"/> is an inflected reporting verb; gives its lemma.</summary>
     public static bool TryGetLemma(ReadOnlySpan<char> form, out string lemma)
     {

@@ -33,7 +33,7 @@ internal static class EvalQuotesCommand
                     throw new UserInputException($"PolNeAR folder '{folder}' was not found.");
                 }
 
-                var pipeline = SegmentationPipelines.Create(ArticleLayout.Plain).Add(new QuoteAttributor()).Build();
+                var pipeline = SegmentationPipelines.Full(ArticleLayout.Plain).Build();
                 AttributionScores? total = null;
                 var articles = 0;
                 var characters = 0L;
