@@ -32,11 +32,14 @@ internal static class DossierCli
 
         var train = new Command("train", "Train a model from gold data.");
         train.Subcommands.Add(TrainSentencesCommand.Create());
+        train.Subcommands.Add(TrainAttributionCommand.Create());
         root.Subcommands.Add(train);
         train.Subcommands.Add(NerCommands.Train());
         train.Subcommands.Add(NerCommands.TrainClusters());
         train.Subcommands.Add(SyntaxCommands.TrainTagger());
         train.Subcommands.Add(SyntaxCommands.TrainParser());
+
+        root.Subcommands.Add(BenchCommand.Create());
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(configuration);

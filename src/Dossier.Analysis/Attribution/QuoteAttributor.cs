@@ -28,6 +28,14 @@ public sealed class QuoteAttributor : IPipelineComponent
     /// <summary>Quoted stretches this short (in tokens, marks excluded) without a full stop are scare quotes or titles, not speech.</summary>
     private const int ShortQuote = 4;
 
+    private readonly AttributionCueModel? _cueModel;
+
+    /// <summary>
+    /// An attributor using the rules (and, on parsed documents, the parse sieve); with a
+    /// <paramref name="cueModel"/>, a last sieve adds attributions for the verbs the model judges to be cues.
+    /// </summary>
+    public QuoteAttributor(AttributionCueModel? cueModel = null) => _cueModel = cueModel;
+
     /// <inheritdoc />
     public string Name => "quotes";
 
@@ -49,6 +57,10 @@ public sealed class QuoteAttributor : IPipelineComponent
         if (!document.Dependencies.IsDefaultOrEmpty && !document.Tags.IsDefaultOrEmpty)
         {
             FindClausalComplements(document, marks, found);
+            if (_cueModel is not null)
+            {
+                FindLearnedCues(document, marks, found, _cueModel);
+            }
         }
 
         found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
@@ -454,6 +466,91 @@ public sealed class QuoteAttributor : IPipelineComponent
             if (!subjects.IsEmpty)
             {
                 var (sourceFirst, sourceEnd) = Syntax.DependencyTree.Subtree(document, subjects[0]);
+                SetSource(document, item, sourceFirst, sourceEnd);
+            }
+
+            if (ContainsQuote(document, marks, content))
+            {
+                item.Kind = QuoteKind.Mixed;
+            }
+
+            added.Add(item);
+        }
+
+        found.AddRange(added);
+    }
+
+    /// <summary>
+    /// The learned sieve, last: any verb the cue model accepts attributes its clausal complement, else its
+    /// controlled clause, object or parenthetical clause, to its subject (or, in a passive, to the agent).
+    /// </summary>
+    private static void FindLearnedCues(Document document, List<QuoteMarks> marks, List<Found> found, AttributionCueModel model)
+    {
+        var tokens = new SentenceTokens(document);
+        var usedCues = found.Where(f => f.Cue is not null).Select(f => f.Cue!.Value.Start).ToHashSet();
+        var added = new List<Found>();
+        for (var verb = 0; verb < tokens.Count; verb++)
+        {
+            if (document.Tags[verb].Upos != "VERB" || usedCues.Contains(document.Tokens[verb].Span.Start) || model.Score(document, verb) <= 0)
+            {
+                continue;
+            }
+
+            // What is attributed: everything the verb governs to its right — complement clause, object and
+            // the phrases that complete it ("accused Islamabad of failing to fight the Taliban") — up to a
+            // coordinated clause.
+            int first = int.MaxValue, end = -1;
+            foreach (var child in Syntax.DependencyTree.Children(document, verb))
+            {
+                var relation = document.Dependencies[child].Relation;
+                if (child < verb || relation is "conj" or "cc" or "punct" or "nsubj" or "nsubj:pass" or "aux" or "aux:pass" or "advmod" or "mark")
+                {
+                    continue;
+                }
+
+                var (childFirst, childEnd) = Syntax.DependencyTree.Subtree(document, child);
+                first = Math.Min(first, childFirst);
+                end = Math.Max(end, childEnd);
+            }
+
+            if (end < 0 || first <= verb)
+            {
+                continue;
+            }
+
+            while (end > first && (tokens.IsTerminal(end - 1) || tokens.IsClauseBreak(end - 1)))
+            {
+                end--;
+            }
+
+            while (first < end && tokens.IsClauseBreak(first))
+            {
+                first++;
+            }
+
+            if (end - first < 1)
+            {
+                continue;
+            }
+
+            var content = tokens.Span(first, end);
+            if (found.Any(f => f.Content.Overlaps(content)) || added.Any(f => f.Content.Overlaps(content)))
+            {
+                continue;
+            }
+
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "learned/cue", Cue = document.Tokens[verb].Span };
+            var subjects = Syntax.DependencyTree.Subjects(document, verb);
+            var agents = Syntax.DependencyTree.Children(document, verb, "obl:agent");
+            var speaker = !agents.IsEmpty ? agents[0] : !subjects.IsEmpty ? subjects[0] : -1;
+            if (speaker >= 0)
+            {
+                var (sourceFirst, sourceEnd) = Syntax.DependencyTree.Subtree(document, speaker);
+                if (tokens.Is(sourceFirst, "by"))
+                {
+                    sourceFirst++;
+                }
+
                 SetSource(document, item, sourceFirst, sourceEnd);
             }
 
@@ -1035,6 +1132,11 @@ public sealed class QuoteAttributor : IPipelineComponent
             while (runEnd < end && ((tokens.IsCapitalized(runEnd) && !IsTitle(tokens[runEnd])) || (runEnd > i && tokens[runEnd] is "-")))
             {
                 runEnd++;
+            }
+
+            while (runEnd > i + 1 && tokens[runEnd - 1] is "-")
+            {
+                runEnd--; // "US-led": the name is "US"
             }
 
             if (tokens.IsPossessive(runEnd))

@@ -44,7 +44,22 @@ internal static class SegmentationPipelines
             .Add(Entities.Value)
             .Add(new QuantityFinder())
             .Add(new TimeExpressionFinder())
-            .Add(new QuoteAttributor());
+            .Add(new QuoteAttributor(CueModel.Value));
+
+    /// <summary>Segmentation, tags and dependencies: what the attribution-cue model is trained on.</summary>
+    public static PipelineBuilder Parsed(ArticleLayout layout) => Create(layout).Add(Tagger.Value).Add(Parser.Value);
+
+    private static readonly Lazy<AttributionCueModel?> CueModel = new(() =>
+    {
+        var path = Path.Combine(ModelFiles.Directory, AttributionCueModel.FileName);
+        if (!File.Exists(path))
+        {
+            return null; // the rules and the parse sieve still run
+        }
+
+        using var stream = File.OpenRead(path);
+        return AttributionCueModel.Load(stream);
+    });
 
     private static readonly Lazy<PosTagger> Tagger = new(() => new PosTagger());
     private static readonly Lazy<DependencyParser> Parser = new(() => new DependencyParser());
