@@ -18,6 +18,8 @@ internal static class DossierCli
         root.Subcommands.Add(CorpusQueryCommands.Search());
         root.Subcommands.Add(CorpusQueryCommands.Quotes());
         root.Subcommands.Add(CorpusQueryCommands.Duplicates());
+        root.Subcommands.Add(LedgerCommands.Claims());
+        root.Subcommands.Add(LedgerCommands.Disagreements());
 
         var eval = new Command("eval", "Score a component against gold data.");
         eval.Subcommands.Add(EvalTokenizeCommand.Create());

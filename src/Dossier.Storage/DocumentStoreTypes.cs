@@ -44,3 +44,30 @@ public sealed record StoredQuote(
 /// <param name="Other">The earlier document it copies.</param>
 /// <param name="Similarity">Estimated share of the shorter text's 5-word shingles found in the other (MinHash containment).</param>
 public sealed record DocumentLink(DocumentSummary Document, DocumentSummary Other, double Similarity);
+
+/// <summary>A stored numeric claim with its document's facts.</summary>
+/// <param name="DocumentKey">The document's key.</param>
+/// <param name="Outlet">The publishing outlet.</param>
+/// <param name="Published">The publication date.</param>
+/// <param name="Evidence">Offsets of the quantity in the document text.</param>
+/// <param name="Text">The quantity as written ("over 10,000").</param>
+/// <param name="Measure">What is counted.</param>
+/// <param name="Subject">Whose.</param>
+/// <param name="Place">Where.</param>
+/// <param name="Interval">The values it allows.</param>
+/// <param name="Trend">increasing, decreasing or null.</param>
+/// <param name="Claimant">The quoted speaker, or null when the outlet itself states it.</param>
+/// <param name="Channel">The channel the speaker used ("RIA Novosti").</param>
+public sealed record StoredClaim(
+    string DocumentKey, string? Outlet, DateOnly? Published, TextSpan Evidence, string Text, string? Measure, string? Subject, string? Place,
+    Text.Quantities.QuantityInterval Interval, string? Trend, string? Claimant, string? Channel)
+{
+    /// <summary>Who makes the claim: the quoted speaker, else the outlet.</summary>
+    public string ClaimedBy => Claimant ?? Outlet ?? "unknown";
+}
+
+/// <summary>Filters for <see cref="IDocumentStore.Claims"/>; null means any.</summary>
+/// <param name="About">Subject names, any of which may occur in the claim's subject ("Islamic State", "ISIS").</param>
+/// <param name="Measure">The measure ("fighters").</param>
+/// <param name="Place">Text the place must contain ("Afghanistan").</param>
+public sealed record ClaimFilter(IReadOnlyList<string>? About = null, string? Measure = null, string? Place = null);

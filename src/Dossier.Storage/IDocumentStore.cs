@@ -20,6 +20,9 @@ public interface IDocumentStore : IDisposable
     /// <summary>Quotes, newest documents first, optionally only those whose speaker contains <paramref name="speaker"/>.</summary>
     IReadOnlyList<StoredQuote> Quotes(string? speaker, int limit);
 
+    /// <summary>Numeric claims matching <paramref name="filter"/>, oldest first.</summary>
+    IReadOnlyList<StoredClaim> Claims(ClaimFilter filter, int limit);
+
     /// <summary>Pairs of near-duplicate documents, most similar first.</summary>
     IReadOnlyList<DocumentLink> NearDuplicates(int limit);
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dossier.Text.Attribution;
+using Dossier.Text.Claims;
 using Dossier.Text.Quantities;
 
 namespace Dossier.Text;
@@ -62,6 +63,9 @@ public sealed record Document
     /// <summary>Dates and periods resolved against the publication date, in text order; they never overlap.</summary>
     public ImmutableArray<TimeExpression> TimeExpressions { get; init; } = [];
 
+    /// <summary>Numeric claims: quantities bound to measure, subject, place, time and claimant.</summary>
+    public ImmutableArray<Claim> Claims { get; init; } = [];
+
     /// <summary>The layers this document carries.</summary>
     public Layers Layers =>
         (Paragraphs.IsDefaultOrEmpty ? Layers.None : Layers.Paragraphs)
@@ -72,13 +76,38 @@ public sealed record Document
         | (Mentions.IsDefaultOrEmpty ? Layers.None : Layers.Mentions)
         | (Quotes.IsDefaultOrEmpty ? Layers.None : Layers.Quotes)
         | (Quantities.IsDefaultOrEmpty ? Layers.None : Layers.Quantities)
-        | (TimeExpressions.IsDefaultOrEmpty ? Layers.None : Layers.TimeExpressions);
+        | (TimeExpressions.IsDefaultOrEmpty ? Layers.None : Layers.TimeExpressions)
+        | (Claims.IsDefaultOrEmpty ? Layers.None : Layers.Claims);
 
     /// <summary>The characters of <paramref name="span"/> as a new string (allocates; prefer <see cref="SliceOf"/>).</summary>
     public string TextOf(TextSpan span) => Text.Substring(span.Start, span.Length);
 
     /// <summary>The characters of <paramref name="span"/> without copying.</summary>
     public ReadOnlySpan<char> SliceOf(TextSpan span) => Text.AsSpan(span.Start, span.Length);
+
+    /// <summary>
+    /// Index of the token that contains <paramref name="offset"/>, or of the first token after it when
+    /// it falls between tokens (<see cref="Tokens"/>.Length when past the last one). Binary search.
+    /// </summary>
+    public int TokenAt(int offset)
+    {
+        var tokens = Tokens;
+        int low = 0, high = tokens.Length;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (tokens[mid].Span.End <= offset)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
 
     /// <summary>The characters of token <paramref name="index"/> without copying.</summary>
     public ReadOnlySpan<char> TokenText(int index) => SliceOf(Tokens[index].Span);

@@ -31,6 +31,9 @@ public enum Layers
     /// <summary>Attributed statements (<see cref="Attribution.Quote"/>).</summary>
     Quotes = 1 << 6,
 
+    /// <summary>Numeric claims (<see cref="Claims.Claim"/>).</summary>
+    Claims = 1 << 7,
+
     /// <summary>Numbers with qualifier intervals (<see cref="Quantities.Quantity"/>).</summary>
     Quantities = 1 << 10,
 

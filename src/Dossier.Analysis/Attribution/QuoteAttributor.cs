@@ -372,8 +372,8 @@ public sealed class QuoteAttributor : IPipelineComponent
                     || other.Source.Value.Start < items[a].Content.Start
                     ? cue.Start
                     : other.Source.Value.Start;
-                var end = TokenAt(document, boundary);
-                var first = TokenAt(document, items[a].Content.Start);
+                var end = document.TokenAt(boundary);
+                var first = document.TokenAt(items[a].Content.Start);
                 while (end > first && (tokens.IsClauseBreak(end - 1) || tokens.Is(end - 1, "and") || tokens.IsQuoteMark(end - 1)))
                 {
                     end--;
@@ -393,25 +393,6 @@ public sealed class QuoteAttributor : IPipelineComponent
         Speaker = item.Speaker, Channel = item.Channel, ContinuationOf = item.ContinuationOf,
     };
 
-    private static int TokenAt(Document document, int offset)
-    {
-        var tokens = document.Tokens;
-        int low = 0, high = tokens.Length - 1;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (tokens[mid].Span.End <= offset)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
 
     /// <summary>
     /// The parse sieve, after the surface rules: a verb of saying, thinking or showing with a clausal

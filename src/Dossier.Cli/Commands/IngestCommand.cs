@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
-using Dossier.Analysis.Attribution;
 using Dossier.Analysis.Paragraphs;
 using Dossier.Cli.Output;
 using Dossier.Ingestion;
@@ -87,7 +86,7 @@ internal static class IngestCommand
     private static async Task<Summary> IngestAsync(
         List<string> files, IDocumentStore store, ArticleLayout layout, TextWriter error, bool progress, CancellationToken cancellationToken)
     {
-        var pipeline = SegmentationPipelines.Create(layout).Add(new QuoteAttributor()).Build();
+        var pipeline = SegmentationPipelines.Full(layout).Build();
         var stopwatch = Stopwatch.StartNew();
 
         // Analysis runs on every core; the store has one writer. The bounded channel keeps memory flat.

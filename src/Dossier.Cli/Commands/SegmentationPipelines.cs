@@ -1,4 +1,5 @@
 using Dossier.Analysis.Attribution;
+using Dossier.Analysis.Claims;
 using Dossier.Analysis.Dates;
 using Dossier.Analysis.Entities;
 using Dossier.Analysis.Models;
@@ -44,7 +45,8 @@ internal static class SegmentationPipelines
             .Add(Entities.Value)
             .Add(new QuantityFinder())
             .Add(new TimeExpressionFinder())
-            .Add(new QuoteAttributor(CueModel.Value));
+            .Add(new QuoteAttributor(CueModel.Value))
+            .Add(new ClaimBinder());
 
     /// <summary>Segmentation, tags and dependencies: what the attribution-cue model is trained on.</summary>
     public static PipelineBuilder Parsed(ArticleLayout layout) => Create(layout).Add(Tagger.Value).Add(Parser.Value);

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dossier.Text;
+using Dossier.Text.Claims;
+using Dossier.Text.Quantities;
 
 namespace Dossier.Cli.Output;
 
@@ -133,7 +135,8 @@ internal static class DocumentJsonWriter
         WriteDates(json, document);
 
         // Layers that later stages fill; present and empty until they exist, so consumers can rely on them.
-        foreach (var layer in (ReadOnlySpan<string>)["claims", "events", "places"])
+        WriteClaims(json, document);
+        foreach (var layer in (ReadOnlySpan<string>)["events", "places"])
         {
             json.WriteStartArray(layer);
             json.WriteEndArray();
@@ -171,6 +174,61 @@ internal static class DocumentJsonWriter
         json.WriteEndArray();
     }
 
+    private static void WriteClaims(Utf8JsonWriter json, Document document)
+    {
+        json.WriteStartArray("claims");
+        foreach (var claim in document.Claims)
+        {
+            json.WriteStartObject();
+            WriteSpan(json, document, claim.Span);
+            WriteNullable(json, "measure", claim.Measure);
+            WriteOptionalSpan(json, document, "subject", claim.Subject);
+            WriteOptionalSpan(json, document, "place", claim.Place);
+            WriteInterval(json, claim.Quantity.Interval);
+            json.WriteString("qualifier", Snake(claim.Quantity.Comparison.ToString()));
+            WriteNullable(json, "trend", claim.Trend == ClaimTrend.None ? null : claim.Trend.ToString().ToLowerInvariant());
+            if (claim.Time is { } time)
+            {
+                json.WriteStartObject("time");
+                WriteSpan(json, document, time.Span);
+                WriteNullable(json, "from", time.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                WriteNullable(json, "until", time.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("time");
+            }
+
+            WriteOptionalSpan(json, document, "claimant", claim.Claimant);
+            WriteNullable(json, "outlet", document.Metadata.Outlet); // who published it; the claimant when none is quoted
+            if (claim.Quote >= 0)
+            {
+                json.WriteNumber("quote", claim.Quote);
+            }
+            else
+            {
+                json.WriteNull("quote");
+            }
+
+            json.WriteString("rule", claim.Origin.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteInterval(Utf8JsonWriter json, QuantityInterval interval)
+    {
+        json.WriteStartObject("value");
+        WriteBound(json, "low", interval.Low);
+        WriteBound(json, "high", interval.High);
+        json.WriteBoolean("low_inclusive", interval.LowInclusive);
+        json.WriteBoolean("high_inclusive", interval.HighInclusive);
+        json.WriteBoolean("approximate", interval.Approximate);
+        json.WriteEndObject();
+    }
+
     private static void WriteQuantities(Utf8JsonWriter json, Document document)
     {
         json.WriteStartArray("quantities");
@@ -180,13 +238,7 @@ internal static class DocumentJsonWriter
             WriteSpan(json, document, quantity.Span);
             json.WriteString("kind", Snake(quantity.Kind.ToString()));
             json.WriteNumber("value", quantity.Value);
-            json.WriteStartObject("interval");
-            WriteBound(json, "low", quantity.Interval.Low);
-            WriteBound(json, "high", quantity.Interval.High);
-            json.WriteBoolean("low_inclusive", quantity.Interval.LowInclusive);
-            json.WriteBoolean("high_inclusive", quantity.Interval.HighInclusive);
-            json.WriteBoolean("approximate", quantity.Interval.Approximate);
-            json.WriteEndObject();
+            WriteInterval(json, quantity.Interval);
             json.WriteString("comparison", Snake(quantity.Comparison.ToString()));
             WriteOptionalSpan(json, document, "qualifier", quantity.Qualifier);
             WriteNullable(json, "unit", quantity.Unit);

@@ -78,6 +78,21 @@ internal static class DocumentTextWriter
             }
         }
 
+        if (!document.Claims.IsDefaultOrEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("Claims");
+            foreach (var claim in document.Claims)
+            {
+                var subject = claim.Subject is { } s ? document.TextOf(s) : "?";
+                var place = claim.Place is { } p ? $" in {document.TextOf(p)}" : string.Empty;
+                var time = claim.Time is { } t ? $" ({document.TextOf(t.Span)})" : string.Empty;
+                var trend = claim.Trend == Text.Claims.ClaimTrend.None ? string.Empty : $", {claim.Trend.ToString().ToLowerInvariant()}";
+                var claimant = claim.Claimant is { } c ? document.TextOf(c) : document.Metadata.Outlet ?? "the outlet";
+                output.WriteLine($"  {subject}: {claim.Measure} {claim.Quantity.Interval}{place}{time}{trend} — per {claimant}");
+            }
+        }
+
         if (document.Quotes.IsDefaultOrEmpty)
         {
             return;

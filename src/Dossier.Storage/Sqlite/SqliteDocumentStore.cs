@@ -132,6 +132,26 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 ("$channel", TextOf(document, quote.Channel)), ("$content", document.TextOf(quote.Content)), ("$rule", quote.Origin.ToString()));
         }
 
+        foreach (var claim in document.Claims)
+        {
+            var interval = claim.Quantity.Interval;
+            var quote = claim.Quote >= 0 ? document.Quotes[claim.Quote] : null;
+            NonQuery(transaction,
+                """
+                INSERT INTO claims (document_id, start, end, text, measure, subject, place, low, high, low_inclusive, high_inclusive, approximate,
+                                    qualifier, trend, time_from, time_until, claimant, channel)
+                VALUES ($document, $start, $end, $text, $measure, $subject, $place, $low, $high, $lowInclusive, $highInclusive, $approximate,
+                        $qualifier, $trend, $from, $until, $claimant, $channel);
+                """,
+                ("$document", id), ("$start", claim.Span.Start), ("$end", claim.Span.End), ("$text", document.TextOf(claim.Span)),
+                ("$measure", claim.Measure), ("$subject", TextOf(document, claim.Subject)), ("$place", TextOf(document, claim.Place)),
+                ("$low", double.IsInfinity(interval.Low) ? null : interval.Low), ("$high", double.IsInfinity(interval.High) ? null : interval.High),
+                ("$lowInclusive", interval.LowInclusive), ("$highInclusive", interval.HighInclusive), ("$approximate", interval.Approximate),
+                ("$qualifier", claim.Quantity.Comparison.ToString()), ("$trend", claim.Trend == Text.Claims.ClaimTrend.None ? null : claim.Trend.ToString().ToLowerInvariant()),
+                ("$from", claim.Time?.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$until", claim.Time?.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("$claimant", TextOf(document, claim.Claimant)), ("$channel", quote is null ? null : TextOf(document, quote.Channel)));
+        }
+
         transaction.Commit();
         return outcome;
     }
@@ -189,6 +209,47 @@ public sealed class SqliteDocumentStore : IDocumentStore
             hashParameter.Value = bands[b];
             insert.ExecuteNonQuery();
         }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredClaim> Claims(ClaimFilter filter, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        using var command = _connection.CreateCommand();
+        var about = filter.About ?? [];
+        var aboutClause = about.Count == 0 ? "1" : string.Join(" OR ", about.Select((_, i) => $"c.subject LIKE '%' || $about{i} || '%' ESCAPE '\\'"));
+        command.CommandText =
+            $"""
+            SELECT d.key, d.outlet, d.published, c.start, c.end, c.text, c.measure, c.subject, c.place, c.low, c.high,
+                   c.low_inclusive, c.high_inclusive, c.approximate, c.trend, c.claimant, c.channel
+            FROM claims c JOIN documents d ON d.id = c.document_id
+            WHERE ({aboutClause})
+              AND ($measure IS NULL OR c.measure = $measure)
+              AND ($place IS NULL OR c.place LIKE '%' || $place || '%' ESCAPE '\')
+            ORDER BY d.published, d.id, c.start LIMIT $limit;
+            """;
+        for (var i = 0; i < about.Count; i++)
+        {
+            command.Parameters.AddWithValue($"$about{i}", EscapeLike(about[i]));
+        }
+
+        command.Parameters.AddWithValue("$measure", (object?)filter.Measure ?? DBNull.Value);
+        command.Parameters.AddWithValue("$place", filter.Place is null ? DBNull.Value : EscapeLike(filter.Place));
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<StoredClaim>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var interval = new Text.Quantities.QuantityInterval(
+                reader.IsDBNull(9) ? double.NegativeInfinity : reader.GetDouble(9),
+                reader.IsDBNull(10) ? double.PositiveInfinity : reader.GetDouble(10),
+                reader.GetBoolean(11), reader.GetBoolean(12), reader.GetBoolean(13));
+            result.Add(new StoredClaim(reader.GetString(0), NullableString(reader, 1), ParseDate(NullableString(reader, 2)),
+                new TextSpan(reader.GetInt32(3), reader.GetInt32(4)), reader.GetString(5), NullableString(reader, 6), NullableString(reader, 7),
+                NullableString(reader, 8), interval, NullableString(reader, 14), NullableString(reader, 15), NullableString(reader, 16)));
+        }
+
+        return result;
     }
 
     /// <inheritdoc />

@@ -24,7 +24,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     public void Creates_the_schema_and_records_its_version()
     {
         using var store = new SqliteDocumentStore(Path.Combine(_folder, "c.db"));
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(3, store.SchemaVersion);
         Assert.Contains("documents", store.TableNames());
         Assert.Contains("quotes", store.TableNames());
     }
@@ -88,6 +88,6 @@ public sealed class SqliteDocumentStoreTests : IDisposable
 
         using var reopened = new SqliteDocumentStore(path);
         Assert.Equal(1, reopened.CountDocuments());
-        Assert.Equal(2, reopened.SchemaVersion);
+        Assert.Equal(3, reopened.SchemaVersion);
     }
 }

@@ -1,0 +1,74 @@
+using Dossier.Text.Quantities;
+
+namespace Dossier.Storage.Ledger;
+
+/// <summary>Two claims about the same measure and place whose intervals cannot both be true.</summary>
+/// <param name="Topic">"fighters in afghanistan".</param>
+/// <param name="First">The earlier claim.</param>
+/// <param name="Second">The later claim.</param>
+/// <param name="SameClaimant">True when one claimant changed their figure (a shift), false when two claimants disagree.</param>
+public sealed record Disagreement(string Topic, StoredClaim First, StoredClaim Second, bool SameClaimant);
+
+/// <summary>
+/// Finds disagreements in a claim ledger: claims are grouped by measure and place; within a group, two
+/// claims by different claimants whose intervals do not overlap disagree, and two claims by the same
+/// claimant on different days whose intervals do not overlap are a shift. Claimants are compared by
+/// surname ("Zamir Kabulov" = "Kabulov"); one pair is reported per claimant pair and group.
+/// </summary>
+public static class DisagreementFinder
+{
+    /// <summary>The disagreements among <paramref name="claims"/>, by topic, earliest first.</summary>
+    public static IReadOnlyList<Disagreement> Find(IEnumerable<StoredClaim> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var result = new List<Disagreement>();
+        var groups = claims.Where(claim => claim.Measure is not null)
+            .GroupBy(claim => $"{claim.Measure} in {(claim.Place ?? "an unstated place").ToLowerInvariant()}", StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var ordered = group.OrderBy(claim => claim.Published ?? DateOnly.MaxValue).ToList();
+            var reported = new HashSet<(string, string)>();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                for (var j = i + 1; j < ordered.Count; j++)
+                {
+                    var (a, b) = (ordered[i], ordered[j]);
+                    if (Overlap(a.Interval, b.Interval))
+                    {
+                        continue;
+                    }
+
+                    var (who, other) = (ClaimantKey(a), ClaimantKey(b));
+                    var same = string.Equals(who, other, StringComparison.Ordinal);
+                    if (same && a.Published == b.Published)
+                    {
+                        continue; // one claimant, one day: two readings of the same statement, not a shift
+                    }
+
+                    var key = string.CompareOrdinal(who, other) <= 0 ? (who, other) : (other, who);
+                    if (reported.Add(key))
+                    {
+                        result.Add(new Disagreement(group.Key, a, b, same));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// True unless a gap separates the intervals. Intervals that merely touch ("as many as 10,000" and
+    /// "over 10,000") count as agreeing: they are two wordings of one estimate, not a dispute.
+    /// </summary>
+    public static bool Overlap(QuantityInterval a, QuantityInterval b) => Math.Max(a.Low, b.Low) <= Math.Min(a.High, b.High);
+
+    /// <summary>Claimants compare by surname, case-insensitively: "Zamir Kabulov" and "Kabulov" are one.</summary>
+    internal static string ClaimantKey(StoredClaim claim)
+    {
+        var name = claim.ClaimedBy.Trim();
+        var space = name.LastIndexOf(' ');
+        return (space < 0 ? name : name[(space + 1)..]).ToLowerInvariant();
+    }
+}
