@@ -70,7 +70,7 @@ internal sealed class EntityFeatureExtractor
         TFirstPass = 32, TFirstPassPrev = 33, TFirstPassNext = 34, TDocumentType = 35, TDocumentMajority = 36,
         TClusterShape = 37, TCapsSentenceLower = 38, TNoCluster = 39,
         TContextPrev = 40, TContextNext = 41, TRun = 42,
-        TLexicon = 43, TLexiconPrev = 44, TLexiconNext = 45;
+        TLexicon = 43, TLexiconPrev = 44, TLexiconNext = 45, TDocumentRuns = 46;
 
     private const byte InitCap = 1, AllCaps = 2, HasDigit = 4, SentenceInitial = 8, CapsSentence = 16, HasLower = 32, HasLetter = 64;
 
@@ -219,6 +219,18 @@ internal sealed class EntityFeatureExtractor
                 // occurrences in the document, so "Comelf 's output" informs a bare "Comelf said".
                 if (occurrences.TryGetValue(lower[i], out var others))
                 {
+                    // Where the word's other occurrences sit in runs of capitalised words: a surname
+                    // also follows a first name somewhere ("Zamir Kabulov" … "Kabulov"), a company rarely.
+                    var places = 0UL;
+                    foreach (var j in others)
+                    {
+                        if (j != i && runs[j] != 0)
+                        {
+                            places |= 1UL << (int)((runs[j] - 1) & 7);
+                        }
+                    }
+
+                    buffer.Add(FeatureHash.Key(TDocumentRuns, places, (ulong)(f & (InitCap | AllCaps))));
                     var added = 0;
                     foreach (var j in others)
                     {
