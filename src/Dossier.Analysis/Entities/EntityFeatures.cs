@@ -70,7 +70,7 @@ internal sealed class EntityFeatureExtractor
         TFirstPass = 32, TFirstPassPrev = 33, TFirstPassNext = 34, TDocumentType = 35, TDocumentMajority = 36,
         TClusterShape = 37, TCapsSentenceLower = 38, TNoCluster = 39,
         TContextPrev = 40, TContextNext = 41, TRun = 42,
-        TLexicon = 43, TLexiconPrev = 44, TLexiconNext = 45;
+        TLexicon = 43, TLexiconPrev = 44, TLexiconNext = 45, TDocumentRuns = 46, TDocumentLongType = 47;
 
     private const byte InitCap = 1, AllCaps = 2, HasDigit = 4, SentenceInitial = 8, CapsSentence = 16, HasLower = 32, HasLetter = 64;
 
@@ -219,6 +219,18 @@ internal sealed class EntityFeatureExtractor
                 // occurrences in the document, so "Comelf 's output" informs a bare "Comelf said".
                 if (occurrences.TryGetValue(lower[i], out var others))
                 {
+                    // Where the word's other occurrences sit in runs of capitalised words: a surname
+                    // also follows a first name somewhere ("Zamir Kabulov" … "Kabulov"), a company rarely.
+                    var places = 0UL;
+                    foreach (var j in others)
+                    {
+                        if (j != i && runs[j] != 0)
+                        {
+                            places |= 1UL << (int)((runs[j] - 1) & 7);
+                        }
+                    }
+
+                    buffer.Add(FeatureHash.Key(TDocumentRuns, places, (ulong)(f & (InitCap | AllCaps))));
                     var added = 0;
                     foreach (var j in others)
                     {
@@ -442,7 +454,7 @@ internal sealed class EntityFeatureExtractor
         var own = firstPass[i] == EntityLabels.Outside ? 0 : 1 + EntityLabels.TypeOf(firstPass[i]);
         var best = -1;
         var bestCount = 0;
-        for (var t = 0; t < counts.Length; t++)
+        for (var t = 0; t < 8; t++)
         {
             var count = counts[t] - (t == own ? 1 : 0);
             if (count > 0 && t > 0)
@@ -460,6 +472,17 @@ internal sealed class EntityFeatureExtractor
         if (best >= 0)
         {
             buffer.Add(FeatureHash.Key(TDocumentMajority, (ulong)best, (ulong)(flags[i] & (InitCap | AllCaps))));
+        }
+
+        // The type of the word's longer forms: "Magna International" ORG makes a bare "Magna" ORG too,
+        // however often the first pass guessed PER for the short form.
+        var ownLong = firstPass[i] != EntityLabels.Outside && EntityLabels.KindOf(firstPass[i]) != EntityLabels.Unit ? 8 + EntityLabels.TypeOf(firstPass[i]) : -1;
+        for (var t = 8; t < 16; t++)
+        {
+            if (counts[t] - (t == ownLong ? 1 : 0) > 0)
+            {
+                buffer.Add(FeatureHash.Key(TDocumentLongType, (ulong)(t - 8), ownLong >= 0 ? 1UL : 0UL));
+            }
         }
     }
 
@@ -498,12 +521,16 @@ internal sealed class EntityFeatureExtractor
 
             if (!result.TryGetValue(lower[i], out var counts))
             {
-                counts = new int[8];
+                counts = new int[16];
                 result[lower[i]] = counts;
             }
 
             var label = firstPass[i];
             counts[label == EntityLabels.Outside ? 0 : 1 + EntityLabels.TypeOf(label)]++;
+            if (label != EntityLabels.Outside && EntityLabels.KindOf(label) != EntityLabels.Unit)
+            {
+                counts[8 + EntityLabels.TypeOf(label)]++;
+            }
         }
 
         return result;

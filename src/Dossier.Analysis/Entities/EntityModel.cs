@@ -15,7 +15,7 @@ namespace Dossier.Analysis.Entities;
 internal sealed class EntityModel
 {
     private const string Magic = "DOSSIER-NER";
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
 
     public EntityModel(
         EntityLabels labels,
@@ -150,7 +150,7 @@ internal sealed class EntityModel
         }
 
         WriteGazetteer(writer, Gazetteer);
-        WriteGazetteer(writer, Lexicon);
+        WriteHashedGazetteer(writer, Lexicon);
 
         WritePasses(writer);
     }
@@ -198,7 +198,7 @@ internal sealed class EntityModel
         }
 
         var gazetteer = ReadGazetteer(reader);
-        var lexicon = ReadGazetteer(reader);
+        var lexicon = ReadHashedGazetteer(reader);
 
         var (table, first, second) = ReadPasses(reader, labels.Count);
         return new EntityModel(labels, clusters, gazetteer, lexicon, table, first, second, description);
@@ -224,6 +224,57 @@ internal sealed class EntityModel
             writer.Write(phrase);
             writer.Write((byte)list);
         }
+    }
+
+    /// <summary>
+    /// Writes only the hashes of the training-name lexicon: the model needs to match names, not to
+    /// list them, and the CoNLL-2003 annotations may not be redistributed as text.
+    /// </summary>
+    private static void WriteHashedGazetteer(BinaryWriter writer, Gazetteer? gazetteer)
+    {
+        writer.Write(gazetteer is not null);
+        if (gazetteer is null)
+        {
+            return;
+        }
+
+        writer.Write(gazetteer.Lists.Length);
+        foreach (var list in gazetteer.Lists)
+        {
+            writer.Write(list);
+        }
+
+        writer.Write(gazetteer.MaxLength);
+        var hashes = gazetteer.Hashes.OrderBy(h => h.Key).ToList();
+        writer.Write(hashes.Count);
+        foreach (var (hash, mask) in hashes)
+        {
+            writer.Write(hash);
+            writer.Write(mask);
+        }
+    }
+
+    private static Gazetteer? ReadHashedGazetteer(BinaryReader reader)
+    {
+        if (!reader.ReadBoolean())
+        {
+            return null;
+        }
+
+        var lists = ImmutableArray.CreateBuilder<string>();
+        for (var count = reader.ReadInt32(); count > 0; count--)
+        {
+            lists.Add(reader.ReadString());
+        }
+
+        var maxLength = reader.ReadInt32();
+        var hashes = new List<KeyValuePair<ulong, uint>>();
+        for (var count = reader.ReadInt32(); count > 0; count--)
+        {
+            hashes.Add(new(reader.ReadUInt64(), reader.ReadUInt32()));
+        }
+
+        return Gazetteer.FromHashes(lists.ToImmutable(), hashes, maxLength);
     }
 
     private static Gazetteer? ReadGazetteer(BinaryReader reader)

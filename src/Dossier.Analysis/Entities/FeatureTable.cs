@@ -8,8 +8,8 @@ namespace Dossier.Analysis.Entities;
 /// </summary>
 internal sealed class FeatureTable
 {
-    private ulong[] _keys;
-    private int[] _rows;
+    // Key and row side by side, so a probe costs one cache miss rather than two.
+    private Slot[] _slots;
     private int _mask;
 
     public FeatureTable(int capacity = 1024)
@@ -20,8 +20,7 @@ internal sealed class FeatureTable
             size <<= 1;
         }
 
-        _keys = new ulong[size];
-        _rows = new int[size];
+        _slots = new Slot[size];
         _mask = size - 1;
     }
 
@@ -30,16 +29,17 @@ internal sealed class FeatureTable
     /// <summary>The row of <paramref name="key"/>, or -1 when the table does not hold it.</summary>
     public int Find(ulong key)
     {
+        var slots = _slots;
         var slot = (int)(key >> 7) & _mask;
         while (true)
         {
-            var found = _keys[slot];
-            if (found == key)
+            ref readonly var found = ref slots[slot];
+            if (found.Key == key)
             {
-                return _rows[slot];
+                return found.Row;
             }
 
-            if (found == 0)
+            if (found.Key == 0)
             {
                 return -1;
             }
@@ -51,7 +51,7 @@ internal sealed class FeatureTable
     /// <summary>The row of <paramref name="key"/>, adding it as the next row when absent.</summary>
     public int FindOrAdd(ulong key)
     {
-        if ((Count + 1) * 2 > _keys.Length)
+        if ((Count + 1) * 2 > _slots.Length)
         {
             Grow();
         }
@@ -59,16 +59,15 @@ internal sealed class FeatureTable
         var slot = (int)(key >> 7) & _mask;
         while (true)
         {
-            var found = _keys[slot];
-            if (found == key)
+            var found = _slots[slot];
+            if (found.Key == key)
             {
-                return _rows[slot];
+                return found.Row;
             }
 
-            if (found == 0)
+            if (found.Key == 0)
             {
-                _keys[slot] = key;
-                _rows[slot] = Count;
+                _slots[slot] = new Slot(key, Count);
                 return Count++;
             }
 
@@ -80,11 +79,11 @@ internal sealed class FeatureTable
     public ulong[] KeysByRow()
     {
         var keys = new ulong[Count];
-        for (var slot = 0; slot < _keys.Length; slot++)
+        foreach (var slot in _slots)
         {
-            if (_keys[slot] != 0)
+            if (slot.Key != 0)
             {
-                keys[_rows[slot]] = _keys[slot];
+                keys[slot.Row] = slot.Key;
             }
         }
 
@@ -93,27 +92,25 @@ internal sealed class FeatureTable
 
     private void Grow()
     {
-        var oldKeys = _keys;
-        var oldRows = _rows;
-        _keys = new ulong[oldKeys.Length * 2];
-        _rows = new int[oldKeys.Length * 2];
-        _mask = _keys.Length - 1;
-        for (var slot = 0; slot < oldKeys.Length; slot++)
+        var old = _slots;
+        _slots = new Slot[old.Length * 2];
+        _mask = _slots.Length - 1;
+        foreach (var slot in old)
         {
-            var key = oldKeys[slot];
-            if (key == 0)
+            if (slot.Key == 0)
             {
                 continue;
             }
 
-            var target = (int)(key >> 7) & _mask;
-            while (_keys[target] != 0)
+            var target = (int)(slot.Key >> 7) & _mask;
+            while (_slots[target].Key != 0)
             {
                 target = (target + 1) & _mask;
             }
 
-            _keys[target] = key;
-            _rows[target] = oldRows[slot];
+            _slots[target] = slot;
         }
     }
+
+    private readonly record struct Slot(ulong Key, int Row);
 }

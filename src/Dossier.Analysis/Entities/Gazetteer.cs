@@ -47,6 +47,21 @@ internal sealed class Gazetteer
         Entries = [.. phrases];
     }
 
+    private Gazetteer(ImmutableArray<string> lists, Dictionary<ulong, uint> phrases, int maxLength)
+    {
+        Lists = lists;
+        _phrases = phrases;
+        MaxLength = maxLength;
+        Entries = [];
+    }
+
+    /// <summary>The phrase hashes with their list masks (and <see cref="Continues"/> marks), for saving without the phrases themselves.</summary>
+    public IReadOnlyDictionary<ulong, uint> Hashes => _phrases;
+
+    /// <summary>A gazetteer rebuilt from <see cref="Hashes"/>: it matches the same phrases but cannot list them.</summary>
+    public static Gazetteer FromHashes(ImmutableArray<string> lists, IEnumerable<KeyValuePair<ulong, uint>> hashes, int maxLength) =>
+        new(lists, new Dictionary<ulong, uint>(hashes), maxLength);
+
     /// <summary>List names; a list's index is its bit in a match mask.</summary>
     public ImmutableArray<string> Lists { get; }
 

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Dossier.Analysis.Entities;
 
 /// <summary>
@@ -49,13 +51,27 @@ internal sealed class PassWeights
                 var row = rows[k];
                 if ((uint)row < (uint)limit)
                 {
-                    var source = weights.Slice(row * labels, labels);
-                    for (var l = 0; l < source.Length; l++)
-                    {
-                        target[l] += source[l];
-                    }
+                    Add(target, weights.Slice(row * labels, labels));
                 }
             }
+        }
+    }
+
+    /// <summary>target += source, eight lanes at a time where the hardware has them (17 labels: 2 vectors and 1 scalar).</summary>
+    private static void Add(Span<float> target, ReadOnlySpan<float> source)
+    {
+        var l = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; l + 8 <= target.Length; l += 8)
+            {
+                (Vector256.Create(target.Slice(l, 8)) + Vector256.Create(source.Slice(l, 8))).CopyTo(target.Slice(l, 8));
+            }
+        }
+
+        for (; l < target.Length; l++)
+        {
+            target[l] += source[l];
         }
     }
 }
