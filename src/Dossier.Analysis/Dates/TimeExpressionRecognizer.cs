@@ -102,7 +102,10 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
         int from = Math.Max(0, i - 12);
         for (int k = i - 1; k >= from; k--)
         {
-            if (t[k].Kind == DateTokenKind.Punct && t[k].Text is "." or ";" or "!" or "?")
+            // The tense of this clause only: stop at a clause break or a reporting verb ("…will be
+            // held on March 15, a spokesman said on Tuesday").
+            if ((t[k].Kind == DateTokenKind.Punct && t[k].Text is "." or ";" or "!" or "?" or "," or "\u201c" or "\u201d" or "\"")
+                || t[k].Is("said") || t[k].Is("told") || t[k].Is("added") || t[k].Is("says"))
             {
                 break;
             }

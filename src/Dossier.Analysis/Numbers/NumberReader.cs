@@ -78,11 +78,21 @@ internal static class NumberReader
             return false;
         }
 
-        // "The one you mentioned", "this one": a pronoun, not a count.
-        if (match.EndAtom == i + 1 && a.IsWord("one") && i > 0 && atoms[i - 1].Kind == AtomKind.Word
-            && atoms[i - 1].Text is "the" or "this" or "that" or "which" or "each" or "every" or "any" or "no" or "another" or "no-one" or "someone")
+        // "The one you mentioned", "a third one", "one can ask": a pronoun, not a count.
+        if (match.EndAtom == i + 1 && a.IsWord("one"))
         {
-            return false;
+            if (i > 0 && atoms[i - 1].Kind == AtomKind.Word
+                && (atoms[i - 1].Text is "the" or "this" or "that" or "which" or "each" or "every" or "any" or "no" or "another" or "someone"
+                    || NumberWords.TryGetOrdinal(atoms[i - 1].Text, out _, out _)))
+            {
+                return false;
+            }
+
+            if (i + 1 < atoms.Count && atoms[i + 1].Kind == AtomKind.Word
+                && atoms[i + 1].Text is "can" or "could" or "would" or "should" or "must" or "might" or "will" or "cannot" or "who" or "another")
+            {
+                return false;
+            }
         }
 
         return true;

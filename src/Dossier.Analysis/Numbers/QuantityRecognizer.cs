@@ -401,11 +401,14 @@ public static class QuantityRecognizer
                 // Counts in news are not negative, so "as many as 10,000" is [0, 10000].
                 QuantityComparison.LessThan => x > 0 ? new(0, x, true, false, false) : new(double.NegativeInfinity, x, false, false, false),
                 QuantityComparison.AtMost => x >= 0 ? new(0, x, true, true, false) : new(double.NegativeInfinity, x, false, true, false),
-                QuantityComparison.Approximately => new(Math.Min(x * (1 - e), x * (1 + e)), Math.Max(x * (1 - e), x * (1 + e)), true, true, true),
-                QuantityComparison.NearlyBelow => new(x * (1 - e), x, true, false, true),
+                QuantityComparison.Approximately => new(Math.Min(Round(x * (1 - e)), Round(x * (1 + e))), Math.Max(Round(x * (1 - e)), Round(x * (1 + e))), true, true, true),
+                QuantityComparison.NearlyBelow => new(Round(x * (1 - e)), x, true, false, true),
                 _ => QuantityInterval.Point(x),
             };
         }
+
+        /// <summary>Rounds away binary noise (3000 × 1.1 is 3300.0000000000005) to nine decimals.</summary>
+        private static double Round(double v) => Math.Abs(v) < 1e15 ? Math.Round(v, 9) : v;
 
         /// <summary>"thousands", "tens of thousands", "several hundred", "a few thousand", "dozens".</summary>
         private bool TryVague(int i, out Quantity q, out int next)
@@ -584,8 +587,9 @@ public static class QuantityRecognizer
             }
 
             bool fraction = m.Form == NumberForm.Fraction && !m.IsOrdinal;
-            if (fraction && m.Value <= 1 && (Word(j, "of") || (Word(j, "the") && atoms[m.FirstAtom].Text is "half")))
+            if (fraction && m.Value <= 1 && (m.IsRatio || Word(j, "of") || (Word(j, "the") && atoms[m.FirstAtom].Text is "half")))
             {
+                // "half of the country", "one in five civilians": a share of what follows.
                 kind = QuantityKind.Proportion;
             }
 
