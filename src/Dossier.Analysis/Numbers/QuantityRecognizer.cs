@@ -594,7 +594,7 @@ public static class QuantityRecognizer
             }
 
             q = Make(start, m.End, start, m.End, m.Value, QuantityInterval.Point(m.Value), kind, QuantityComparison.Exact, null, fraction,
-                kind == QuantityKind.Proportion ? "proportion" : m.IsOrdinal ? "ordinal" : m.IsRatio ? "ratio" : "number") with { Unit = unit };
+                m.IsRatio ? "ratio" : kind == QuantityKind.Proportion ? "proportion" : m.IsOrdinal ? "ordinal" : "number") with { Unit = unit };
             next = j;
             return !trailing || WithTrailing(ref q, ref next);
         }
