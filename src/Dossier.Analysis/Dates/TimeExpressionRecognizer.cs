@@ -600,19 +600,12 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
             j++;
         }
 
-        if (TryYear(j, out int y, out int e, allowTwoDigits: of || (Digits(j) && j > 0 && t[j - 1].Text == ",") && false))
+        if (TryYear(j, out int y, out int e, allowTwoDigits: of))
         {
             year = y;
             return e;
         }
 
-        if (of && Digits(j) && t[j].Text.Length == 2 && W(j - 1, "of"))
-        {
-            year = TwoDigitYear(t[j].Number);
-            return j + 1;
-        }
-
-        // "january first 12": a bare two-digit year right after a written day.
         return k;
     }
 
@@ -740,18 +733,12 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
 
         if (W(i, "the"))
         {
-            piece = Piece.Fields(k, null, m, null, "month");
-            return k0 + 1 == k && true ? SetStart(ref piece, k0) : false;
+            // "in the April": the month is read without its article when the scan reaches it.
+            return false;
         }
 
         piece = Piece.Fields(k, null, m, null, "month");
         return true;
-    }
-
-    private static bool SetStart(ref Piece piece, int k0)
-    {
-        _ = k0;
-        return false;
     }
 
     private int NextYearFor(int m, int d)
@@ -949,7 +936,7 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
         }
 
         // "1990s", "1990 s", "90s", "90 s".
-        if ((s.Length == 4 && s[3] == '0' || s.Length == 2 && s[1] == '0') && W(k + 1, "s") && (Glued(k + 1) || true))
+        if ((s.Length == 4 && s[3] == '0' || s.Length == 2 && s[1] == '0') && W(k + 1, "s"))
         {
             int decade = s.Length == 4 ? t[k].Number : 1900 + t[k].Number;
             piece = Piece.Interval(k + 2, new DateOnly(decade, 1, 1), new DateOnly(decade + 10, 1, 1), TimeGranularity.Decade, false, "decade");
@@ -1668,7 +1655,7 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
             return false;
         }
 
-        if (W(ue, "ago") || W(ue, "earlier") && false)
+        if (W(ue, "ago"))
         {
             var dd = Add(r, unit, -n);
             piece = Piece.Interval(ue + 1, dd, dd.AddDays(1), TimeGranularity.Day, true, "ago");
@@ -2223,6 +2210,4 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
 
         return false;
     }
-
-    public override string ToString() => _text;
 }

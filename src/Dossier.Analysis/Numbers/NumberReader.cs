@@ -406,7 +406,6 @@ internal static class NumberReader
         }
 
         match = Fraction(atoms, i, fracEnd, numerator, single);
-        _ = options;
         return true;
     }
 
