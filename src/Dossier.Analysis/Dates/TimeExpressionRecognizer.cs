@@ -630,6 +630,13 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
             return false;
         }
 
+        // Lower-case "march" is usually the verb ("thousands march in Paris"): a month only with a
+        // date cue before it or a day or year after it.
+        if (t[k0].Text == "march" && char.IsLower(_text[t[k0].Start]) && !MonthContext(k0) && !(k < t.Count && t[k].Kind == DateTokenKind.Digits) && k0 == i)
+        {
+            return false;
+        }
+
         // "August two thousand and fifteen": a year in words, not a day.
         int jw = k;
         if (jw < t.Count && t[jw].Text == ",")

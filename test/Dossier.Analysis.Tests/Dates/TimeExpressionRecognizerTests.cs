@@ -59,3 +59,15 @@ public sealed class TimeExpressionRecognizerTests
         Assert.Empty(TimeExpressionRecognizer.Find(text, Published, new TimeReadingOptions { VaguePresent = false }));
     }
 }
+
+public sealed class TimeExpressionFalsePositiveTests
+{
+    [Theory]
+    [InlineData("Thousands march in Paris against the reform.")]
+    [InlineData("The minister may resign next spring.")]
+    [InlineData("Leaders met at the G20 summit.")]
+    public void Verbs_and_codes_are_not_dates(string text)
+    {
+        Assert.DoesNotContain(TimeExpressionRecognizer.Find(text, new DateOnly(2017, 12, 23)), e => e.Granularity is TimeGranularity.Month or TimeGranularity.Year);
+    }
+}

@@ -124,6 +124,7 @@ public sealed class QuantityRecognizerTests
     [InlineData("Which one do you prefer?")]
     [InlineData("The 180ml bottle was empty.")]
     [InlineData("He ran the 29km route.")]
+    [InlineData("Leaders met at the G20 summit.")]
     public void Ignores_non_numbers(string text)
     {
         Assert.Empty(QuantityRecognizer.Find(text, new QuantityReadingOptions { Ordinals = false }));
@@ -141,5 +142,44 @@ public sealed class QuantityRecognizerTests
             Assert.True(q.Span.Contains(q.NumberSpan));
             last = q.Span.End;
         }
+    }
+}
+
+public sealed class QuantityRecognizerPropertyTests
+{
+    [FsCheck.Xunit.Property]
+    public bool Spans_lie_inside_the_text_in_order(string? text)
+    {
+        text ??= "";
+        int last = 0;
+        foreach (var q in QuantityRecognizer.Find(text))
+        {
+            if (q.Span.Start < last || q.Span.End > text.Length || !q.Span.Contains(q.NumberSpan) || q.Interval.Low > q.Interval.High)
+            {
+                return false;
+            }
+
+            last = q.Span.End;
+        }
+
+        return true;
+    }
+
+    [FsCheck.Xunit.Property]
+    public bool Time_expressions_lie_inside_the_text_in_order(string? text)
+    {
+        text ??= "";
+        int last = 0;
+        foreach (var e in Dossier.Analysis.Dates.TimeExpressionRecognizer.Find(text, new DateOnly(2017, 12, 23)))
+        {
+            if (e.Span.Start < last || e.Span.End > text.Length || (e.Start is { } s && e.End is { } en && s > en))
+            {
+                return false;
+            }
+
+            last = e.Span.End;
+        }
+
+        return true;
     }
 }
