@@ -75,7 +75,7 @@ public static class TimeExpressionRecognizer
 /// </summary>
 internal readonly record struct Piece(int EndTok, int? Year, int? Month, int? Day, DateOnly? Start, DateOnly? End, TimeGranularity Granularity, bool Relative, string Rule)
 {
-    public bool IsResolved => Start.HasValue;
+    public bool IsResolved => Start.HasValue || End.HasValue;
 
     public static Piece Fields(int end, int? y, int? m, int? d, string rule) =>
         new(end, y, m, d, null, null, d.HasValue ? TimeGranularity.Day : m.HasValue ? TimeGranularity.Month : TimeGranularity.Year, false, rule);
@@ -143,12 +143,123 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
 
     private bool Candidate(int i, out Piece piece)
     {
-        if (TryRange(i, out piece))
+        if (TryOpenEnded(i, out piece) || TryRange(i, out piece))
         {
             return true;
         }
 
-        return TrySingle(i, out piece, allowBareDay: false);
+        if (!TrySingle(i, out piece, allowBareDay: false))
+        {
+            return false;
+        }
+
+        // "2012 or later", "1/1/2016 and after", "2018 onwards".
+        int j = piece.EndTok;
+        if ((W(j, "or") || W(j, "and")) && (W(j + 1, "later") || W(j + 1, "after") || W(j + 1, "greater")) && !W(j + 2, "than"))
+        {
+            return Open(piece, "since", j + 2, out piece);
+        }
+
+        if (W(j, "onwards") || W(j, "onward"))
+        {
+            return Open(piece, "since", j + 1, out piece);
+        }
+
+        if ((W(j, "or") || W(j, "and")) && (W(j + 1, "earlier") || W(j + 1, "before")) && !W(j + 2, "than"))
+        {
+            return Open(piece, "until", j + 2, out piece);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Open intervals: "since August" is [1 August, ∞), "after 2016" [2017, ∞), "before 2018"
+    /// (−∞, 2018), "until Friday" and "no later than Friday" (−∞, Saturday), "to date" (−∞, today).
+    /// </summary>
+    private bool TryOpenEnded(int i, out Piece piece)
+    {
+        piece = default;
+        string kind;
+        int k;
+        // "to date" is "so far", but "up to date" and "equals to date" are not.
+        if ((W(i, "to") || W(i, "till") || W(i, "until")) && W(i + 1, "date") && !W(i - 1, "up") && !W(i - 1, "equals") && !W(i - 1, "equal")
+            && !(i + 2 < t.Count && t[i + 2].Kind != DateTokenKind.Punct))
+        {
+            piece = new Piece(i + 2, null, null, null, null, reference, TimeGranularity.Range, true, "to-date");
+            return true;
+        }
+
+        if (W(i, "since"))
+        {
+            (kind, k) = ("since", i + 1);
+        }
+        else if (W(i, "after") || ((W(i, "later") || W(i, "greater")) && W(i + 1, "than")))
+        {
+            (kind, k) = ("after", W(i, "after") ? i + 1 : i + 2);
+        }
+        else if (W(i, "year") && W(i + 1, "greater") && W(i + 2, "than"))
+        {
+            (kind, k) = ("after", i + 3);
+        }
+        else if (i + 1 < t.Count && t[i].Text is ">" or "<" && t[i + 1].Text == "=" && t[i + 1].Start - t[i].End <= 1)
+        {
+            (kind, k) = (t[i].Text == ">" ? "since" : "until", i + 2);
+        }
+        else if (W(i, "before") || (W(i, "earlier") && W(i + 1, "than")))
+        {
+            (kind, k) = ("before", W(i, "before") ? i + 1 : i + 2);
+        }
+        else if (W(i, "until") || W(i, "till"))
+        {
+            (kind, k) = ("until", i + 1);
+        }
+        else if (W(i, "no") && W(i + 1, "later") && W(i + 2, "than"))
+        {
+            (kind, k) = ("until", i + 3);
+        }
+        else if (W(i, "starting") || W(i, "beginning"))
+        {
+            (kind, k) = ("since", W(i + 1, "on") || W(i + 1, "from") ? i + 2 : i + 1);
+        }
+        else if (W(i, "as") && (W(i + 1, "early") || W(i + 1, "late")) && W(i + 2, "as"))
+        {
+            (kind, k) = (W(i + 1, "early") ? "since" : "until", i + 3);
+        }
+        else
+        {
+            return false;
+        }
+
+        if (W(k, "the") && W(k + 1, "year") && Digits(k + 2))
+        {
+            k += 2;
+        }
+
+        if (!TrySingle(k, out var inner, allowBareDay: false))
+        {
+            return false;
+        }
+
+        return Open(inner, kind, inner.EndTok, out piece, Future(i));
+    }
+
+    private bool Open(Piece inner, string kind, int end, out Piece piece, bool future = false)
+    {
+        piece = default;
+        if (!Resolve(inner, future, out var s0, out var e0, out var g) || s0 is not { } s || e0 is not { } e)
+        {
+            return false;
+        }
+
+        piece = kind switch
+        {
+            "since" => new Piece(end, null, null, null, s, null, g, true, "since"),
+            "after" => new Piece(end, null, null, null, e, null, g, true, "after"),
+            "before" => new Piece(end, null, null, null, null, s, g, true, "before"),
+            _ => new Piece(end, null, null, null, null, e, g, true, "until"),
+        };
+        return true;
     }
 
     // ----- ranges -------------------------------------------------------------------------
@@ -1626,6 +1737,13 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
         }
 
         string w = t[i].Text;
+
+        // "a fortnight's time".
+        if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal))
+        {
+            w = w[..^2];
+        }
+
         unit = w switch
         {
             "day" or "days" => "day",

@@ -71,3 +71,22 @@ public sealed class TimeExpressionFalsePositiveTests
         Assert.DoesNotContain(TimeExpressionRecognizer.Find(text, new DateOnly(2017, 12, 23)), e => e.Granularity is TimeGranularity.Month or TimeGranularity.Year);
     }
 }
+
+public sealed class OpenEndedTimeExpressionTests
+{
+    private static readonly DateOnly Published = new(2017, 12, 23);
+
+    [Theory]
+    [InlineData("Fighting has continued since April.", "since April", "2017-04-01", null)]
+    [InlineData("The town was held after 2014.", "after 2014", "2015-01-01", null)]
+    [InlineData("The base was built before 2010.", "before 2010", null, "2010-01-01")]
+    [InlineData("The curfew lasts until Friday.", "until Friday", null, "2017-12-23")]
+    [InlineData("No arrests have been made to date.", "to date", null, "2017-12-23")]
+    public void Open_ends_are_null(string text, string span, string? start, string? end)
+    {
+        var e = Assert.Single(TimeExpressionRecognizer.Find(text, Published));
+        Assert.Equal(span, text.Substring(e.Span.Start, e.Span.Length));
+        Assert.Equal(start is null ? null : DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), e.Start);
+        Assert.Equal(end is null ? null : DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), e.End);
+    }
+}
