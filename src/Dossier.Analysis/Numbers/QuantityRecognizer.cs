@@ -237,26 +237,47 @@ public static class QuantityRecognizer
                 return false;
             }
 
-            if (!NumberAt(i + 1, out var a, out _) || !IsPlain(a))
+            int a0 = SkipCurrency(i + 1);
+            if (!NumberAt(a0, out var a, out _) || !IsPlain(a))
             {
                 return false;
             }
 
             int j = a.EndAtom;
+
+            // "between 20% and 30%".
+            bool percent = options.Percentages && Punct(j, '%');
+            if (percent)
+            {
+                j++;
+            }
+
             bool joined = between
                 ? Word(j, "and") || Word(j, "through") || Word(j, "to") || IsDash(j)
                 : Word(j, "to") || Word(j, "till") || Word(j, "until") || Word(j, "through") || Word(j, "thru") || IsDash(j);
-            if (!joined || !NumberAt(j + 1, out var b, out _) || !IsPlain(b) || a.IsOrdinal != b.IsOrdinal || a.Value >= b.Value)
+            if (!joined || !NumberAt(SkipCurrency(j + 1), out var b, out _) || !IsPlain(b) || a.IsOrdinal != b.IsOrdinal || a.Value >= b.Value)
             {
                 return false;
             }
 
-            var interval = new QuantityInterval(a.Value, b.Value, true, options.RangeEndInclusive, false);
-            q = Make(atoms[i].Start, b.End, atoms[i + 1].Start, b.End, a.Value, interval, a.IsOrdinal ? QuantityKind.Ordinal : QuantityKind.Cardinal,
-                QuantityComparison.Between, new TextSpan(atoms[i].Start, atoms[i].End), false, "between");
+            int end = b.End;
             next = b.EndAtom;
+            if (percent && Punct(next, '%'))
+            {
+                end = atoms[next].End;
+                next++;
+            }
+
+            var interval = new QuantityInterval(a.Value, b.Value, true, options.RangeEndInclusive, false);
+            var kind = percent ? QuantityKind.Percent : a.IsOrdinal ? QuantityKind.Ordinal : QuantityKind.Cardinal;
+            q = Make(atoms[i].Start, end, atoms[i + 1].Start, end, a.Value, interval, kind,
+                QuantityComparison.Between, new TextSpan(atoms[i].Start, atoms[i].End), false, "between") with { Unit = CurrencyBefore(a.FirstAtom) };
             return true;
         }
+
+        /// <summary>Skips a currency sign before a number ("over $2bn"); the sign becomes the unit.</summary>
+        private int SkipCurrency(int i) =>
+            i + 1 < atoms.Count && atoms[i].Kind == AtomKind.Punct && atoms[i].Text is "$" or "£" or "€" or "¥" or "₹" or "₽" && numberAt[i + 1] >= 0 ? i + 1 : i;
 
         private bool IsDash(int j) => j < atoms.Count && atoms[j].Kind == AtomKind.Punct && atoms[j].Text is "-" or "–" or "—" or "~";
 
@@ -519,6 +540,7 @@ public static class QuantityRecognizer
         {
             q = null!;
             next = i;
+            i = SkipCurrency(i);
             NumberMatch m;
             if (allowThe && NumberAt(i, out m, out _))
             {

@@ -80,6 +80,8 @@ public sealed class QuantityRecognizerTests
     [InlineData("Estimates range from 5 to 10 brigades.", "from 5 to 10", 5, 10, true, true)]
     [InlineData("The camp holds 5,000-7,000 refugees.", "5,000-7,000", 5000, 7000, true, true)]
     [InlineData("Police detained 500 or more protesters.", "500 or more", 500, double.PositiveInfinity, true, false)]
+    [InlineData("The deal is worth more than $2bn.", "more than $2bn", 2e9, double.PositiveInfinity, false, false)]
+    [InlineData("Support is between 20% and 30%.", "between 20% and 30%", 20, 30, true, true)]
     public void Turns_qualifiers_into_intervals(string text, string span, double low, double high, bool lowInclusive, bool highInclusive)
     {
         var q = Single(text, span);
