@@ -1473,6 +1473,14 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
         }
 
         string d = k < t.Count ? t[k].Text : "";
+
+        // "expected to last two weeks", "could last years": the verb, not the adjective.
+        if (d == "last" && (W(k - 1, "to") || W(k - 1, "will") || W(k - 1, "would") || W(k - 1, "could") || W(k - 1, "may") || W(k - 1, "might")
+                            || W(k - 1, "can") || W(k - 1, "should") || W(k - 1, "must") || W(k - 1, "did") || W(k - 1, "does")))
+        {
+            return false;
+        }
+
         dir = d switch
         {
             "this" or "current" => 0,

@@ -66,9 +66,10 @@ public sealed class TimeExpressionFalsePositiveTests
     [InlineData("Thousands march in Paris against the reform.")]
     [InlineData("The minister may resign next spring.")]
     [InlineData("Leaders met at the G20 summit.")]
+    [InlineData("The talks are expected to last two weeks.")]
     public void Verbs_and_codes_are_not_dates(string text)
     {
-        Assert.DoesNotContain(TimeExpressionRecognizer.Find(text, new DateOnly(2017, 12, 23)), e => e.Granularity is TimeGranularity.Month or TimeGranularity.Year);
+        Assert.DoesNotContain(TimeExpressionRecognizer.Find(text, new DateOnly(2017, 12, 23)), e => e.Granularity is TimeGranularity.Month or TimeGranularity.Year or TimeGranularity.Range);
     }
 }
 
