@@ -388,8 +388,8 @@ internal static class NumberReader
         // "a third" followed by a noun is usually a rank ("a third term"); keep it a fraction
         // only before "of", punctuation or the end ("a third of the vote", "a fifth").
         if (numerator == 1 && atoms[i].Kind == AtomKind.Word && atoms[i].Text is "a" or "an" && !singlePlural
-            && d + 1 < atoms.Count && atoms[d + 1].Kind == AtomKind.Word && !atoms[d + 1].IsWord("of") && atoms[d].Text != "half"
-            && NumberWords.Cardinal(atoms[d + 1].Text).Class != WordClass.Scale)
+            && d + 1 < atoms.Count && atoms[d + 1].Kind == AtomKind.Word && atoms[d + 1].Text is not ("of" or "fewer" or "more" or "less" or "lower" or "higher")
+            && atoms[d].Text != "half" && NumberWords.Cardinal(atoms[d + 1].Text).Class != WordClass.Scale)
         {
             return false;
         }

@@ -540,6 +540,7 @@ public static class QuantityRecognizer
         {
             q = null!;
             next = i;
+            int currencyAt = i;
             i = SkipCurrency(i);
             NumberMatch m;
             if (allowThe && NumberAt(i, out m, out _))
@@ -615,7 +616,9 @@ public static class QuantityRecognizer
                 kind = QuantityKind.Proportion;
             }
 
-            q = Make(start, m.End, start, m.End, m.Value, QuantityInterval.Point(m.Value), kind, QuantityComparison.Exact, null, fraction,
+            // The currency sign is part of the quantity's span ("$2bn") but not of its number.
+            int spanStart = currencyAt != i ? atoms[currencyAt].Start : start;
+            q = Make(spanStart, m.End, start, m.End, m.Value, QuantityInterval.Point(m.Value), kind, QuantityComparison.Exact, null, fraction,
                 m.IsRatio ? "ratio" : kind == QuantityKind.Proportion ? "proportion" : m.IsOrdinal ? "ordinal" : "number") with { Unit = unit };
             next = j;
             return !trailing || WithTrailing(ref q, ref next);

@@ -16,7 +16,7 @@ public sealed class QuantityRecognizerTests
     [InlineData("Officials said 10,000 people had fled.", "10,000", 10000)]
     [InlineData("Officials said 10 000 people had fled.", "10 000", 10000)]
     [InlineData("The fund holds 1.5m dollars in cash.", "1.5m", 1500000)]
-    [InlineData("The deal is worth $2bn, the company said.", "2bn", 2e9)]
+    [InlineData("The deal is worth $2bn, the company said.", "$2bn", 2e9)]
     [InlineData("The city has 2.5 million voters.", "2.5 million", 2500000)]
     [InlineData("Ten thousand protesters marched on Sunday.", "Ten thousand", 10000)]
     [InlineData("The army sent a dozen tanks to the border.", "a dozen", 12)]
@@ -30,6 +30,15 @@ public sealed class QuantityRecognizerTests
         Assert.Equal(QuantityKind.Cardinal, q.Kind);
         Assert.Equal(QuantityComparison.Exact, q.Comparison);
         Assert.Equal(value, q.Value, 6);
+    }
+
+    [Fact]
+    public void Records_the_currency_as_the_unit()
+    {
+        const string text = "The deal is worth $2bn.";
+        var q = Assert.Single(QuantityRecognizer.Find(text));
+        Assert.Equal("$", q.Unit);
+        Assert.Equal("2bn", text.Substring(q.NumberSpan.Start, q.NumberSpan.Length));
     }
 
     [Theory]
