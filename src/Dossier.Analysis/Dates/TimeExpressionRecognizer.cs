@@ -1783,28 +1783,54 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
             return true;
         }
 
-        if (!TryCount(i, out int n, out int c) || !TryUnit(c, out string unit, out int ue))
+        // A duration, possibly compound: "two years and three months", "2 years 1 month 21 days".
+        var parts = new List<(string Unit, int Count)>(3);
+        int ue = i;
+        while (TryCount(ue, out int n, out int c) && TryUnit(c, out string unit, out int uend))
+        {
+            parts.Add((unit, n));
+            ue = uend;
+            int more = W(ue, "and") || (ue < t.Count && t[ue].Text == ",") ? ue + 1 : ue;
+            if (!(TryCount(more, out _, out int c2) && TryUnit(c2, out _, out _)))
+            {
+                break;
+            }
+
+            ue = more;
+        }
+
+        if (parts.Count == 0)
         {
             return false;
         }
 
+        DateOnly Shift(DateOnly from, int sign)
+        {
+            foreach (var (unit, count) in parts)
+            {
+                from = Add(from, unit, sign * count);
+            }
+
+            return from;
+        }
+
         if (W(ue, "ago"))
         {
-            var dd = Add(r, unit, -n);
+            var dd = Shift(r, -1);
             piece = Piece.Interval(ue + 1, dd, dd.AddDays(1), TimeGranularity.Day, true, "ago");
             return true;
         }
 
         if (W(ue, "later") || W(ue, "hence"))
         {
-            var dd = Add(r, unit, n);
+            var dd = Shift(r, 1);
             piece = Piece.Interval(ue + 1, dd, dd.AddDays(1), TimeGranularity.Day, true, "later");
             return true;
         }
 
         if (W(ue, "from") && W(ue + 1, "now"))
         {
-            var dd = Add(r, unit, n);
+            var dd = Shift(r, 1);
             piece = Piece.Interval(ue + 2, dd, dd.AddDays(1), TimeGranularity.Day, true, "from-now");
             return true;
         }
@@ -1814,7 +1840,7 @@ internal sealed class DateParser(string text, List<DateToken> t, DateOnly refere
             int sign = W(ue, "before") ? -1 : 1;
             if (TrySingle(ue + 1, out var anchor, false) && Resolve(anchor, Future(i), out var s, out var e, out var g) && s is { } sd && e is { } ed && g == TimeGranularity.Day && ed == sd.AddDays(1))
             {
-                var dd = Add(sd, unit, sign * n);
+                var dd = Shift(sd, sign);
                 piece = Piece.Interval(anchor.EndTok, dd, dd.AddDays(1), TimeGranularity.Day, true, "offset");
                 return true;
             }

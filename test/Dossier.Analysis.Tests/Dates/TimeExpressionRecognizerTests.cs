@@ -20,6 +20,7 @@ public sealed class TimeExpressionRecognizerTests
     [InlineData("Elections were held in March 2016 and again in 2017.", "March 2016", "2016-03-01", "2016-04-01", TimeGranularity.Month)]
     [InlineData("The ceasefire held from 2014 to 2016.", "from 2014 to 2016", "2014-01-01", "2017-01-01", TimeGranularity.Range)]
     [InlineData("Aid arrived two weeks ago.", "two weeks ago", "2017-12-09", "2017-12-10", TimeGranularity.Day)]
+    [InlineData("The town fell two years and three months ago.", "two years and three months ago", "2015-09-23", "2015-09-24", TimeGranularity.Day)]
     [InlineData("Growth slowed in the 1990s.", "1990s", "1990-01-01", "2000-01-01", TimeGranularity.Decade)]
     [InlineData("Revenue fell in Q3 2017.", "Q3 2017", "2017-07-01", "2017-10-01", TimeGranularity.Quarter)]
     public void Resolves_against_the_publication_date(string text, string span, string start, string end, TimeGranularity granularity)
