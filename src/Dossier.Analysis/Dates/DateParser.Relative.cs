@@ -460,6 +460,12 @@ internal sealed partial class DateParser
         }
 
         // A duration, possibly compound: "two years and three months", "2 years 1 month 21 days".
+        // Most tokens start no duration, so check before allocating.
+        if (!(TryCount(i, out _, out int firstCount) && TryUnit(firstCount, out _, out _)))
+        {
+            return false;
+        }
+
         var parts = new List<(string Unit, int Count)>(3);
         int ue = i;
         while (TryCount(ue, out int n, out int c) && TryUnit(c, out string unit, out int uend))
