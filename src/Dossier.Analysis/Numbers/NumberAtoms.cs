@@ -87,6 +87,15 @@ internal static class NumberAtomizer
                     j++;
                 }
 
+                // Letters glued to digits are a name or a code ("G20", "F-16" is not, "COVID19"), not a number.
+                if (j < end && IsDigit(text[j]))
+                {
+                    while (j < end && char.IsLetterOrDigit(text[j]))
+                    {
+                        j++;
+                    }
+                }
+
                 atoms.Add(new Atom(AtomKind.Word, i, j, text.Substring(i, j - i).ToLowerInvariant(), 0, NumberForm.Integer, false, false));
                 i = j;
                 continue;

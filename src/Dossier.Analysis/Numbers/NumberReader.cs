@@ -78,11 +78,21 @@ internal static class NumberReader
             return false;
         }
 
-        // "The one you mentioned", "this one": a pronoun, not a count.
-        if (match.EndAtom == i + 1 && a.IsWord("one") && i > 0 && atoms[i - 1].Kind == AtomKind.Word
-            && atoms[i - 1].Text is "the" or "this" or "that" or "which" or "each" or "every" or "any" or "no" or "another" or "no-one" or "someone")
+        // "The one you mentioned", "a third one", "one can ask": a pronoun, not a count.
+        if (match.EndAtom == i + 1 && a.IsWord("one"))
         {
-            return false;
+            if (i > 0 && atoms[i - 1].Kind == AtomKind.Word
+                && (atoms[i - 1].Text is "the" or "this" or "that" or "which" or "each" or "every" or "any" or "no" or "another" or "someone"
+                    || NumberWords.TryGetOrdinal(atoms[i - 1].Text, out _, out _)))
+            {
+                return false;
+            }
+
+            if (i + 1 < atoms.Count && atoms[i + 1].Kind == AtomKind.Word
+                && atoms[i + 1].Text is "can" or "could" or "would" or "should" or "must" or "might" or "will" or "cannot" or "who" or "another")
+            {
+                return false;
+            }
         }
 
         return true;
@@ -378,8 +388,8 @@ internal static class NumberReader
         // "a third" followed by a noun is usually a rank ("a third term"); keep it a fraction
         // only before "of", punctuation or the end ("a third of the vote", "a fifth").
         if (numerator == 1 && atoms[i].Kind == AtomKind.Word && atoms[i].Text is "a" or "an" && !singlePlural
-            && d + 1 < atoms.Count && atoms[d + 1].Kind == AtomKind.Word && !atoms[d + 1].IsWord("of") && atoms[d].Text != "half"
-            && NumberWords.Cardinal(atoms[d + 1].Text).Class != WordClass.Scale)
+            && d + 1 < atoms.Count && atoms[d + 1].Kind == AtomKind.Word && atoms[d + 1].Text is not ("of" or "fewer" or "more" or "less" or "lower" or "higher")
+            && atoms[d].Text != "half" && NumberWords.Cardinal(atoms[d + 1].Text).Class != WordClass.Scale)
         {
             return false;
         }
@@ -396,7 +406,6 @@ internal static class NumberReader
         }
 
         match = Fraction(atoms, i, fracEnd, numerator, single);
-        _ = options;
         return true;
     }
 

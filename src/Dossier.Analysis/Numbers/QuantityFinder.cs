@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dossier.Analysis.Dates;
 using Dossier.Analysis.Pipeline;
 using Dossier.Text;
 using Dossier.Text.Quantities;
@@ -7,8 +8,8 @@ namespace Dossier.Analysis.Numbers;
 
 /// <summary>
 /// Pipeline component that finds numbers in each sentence and records their interval semantics
-/// (<see cref="QuantityRecognizer"/>). Bare four-digit years ("in 2017") are left to
-/// <see cref="Dates.TimeExpressionFinder"/>. Stateless and thread-safe.
+/// (<see cref="QuantityRecognizer"/>). Numbers that are part of a date ("March 15", "in 2017",
+/// "two weeks ago") are left to <see cref="TimeExpressionFinder"/>. Stateless and thread-safe.
 /// </summary>
 public sealed class QuantityFinder : IPipelineComponent
 {
@@ -39,9 +40,13 @@ public sealed class QuantityFinder : IPipelineComponent
         foreach (var sentence in sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // Numbers inside dates ("March 15", "2017-12-20", "two weeks ago") belong to the date,
+            // not to a count; any reference date finds the same spans.
+            var dates = TimeExpressionRecognizer.Find(text, sentence.Span.Start, sentence.Span.End, DateSpansReference, DateSpanOptions);
             foreach (var q in QuantityRecognizer.Find(text, sentence.Span.Start, sentence.Span.End, options))
             {
-                if (!IsYear(text, q))
+                if (!IsYear(text, q) && !InsideDate(q, dates))
                 {
                     result.Add(q);
                 }
@@ -49,6 +54,28 @@ public sealed class QuantityFinder : IPipelineComponent
         }
 
         return result.ToImmutable();
+    }
+
+    private static readonly DateOnly DateSpansReference = new(2000, 1, 1);
+
+    private static readonly TimeReadingOptions DateSpanOptions = new() { VaguePresent = false };
+
+    private static bool InsideDate(Quantity q, ImmutableArray<TimeExpression> dates)
+    {
+        if (q.Comparison != QuantityComparison.Exact || q.Kind is not (QuantityKind.Cardinal or QuantityKind.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var d in dates)
+        {
+            if (d.Span.Contains(q.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A plain four-digit number from 1900 to 2099 with no qualifier is a year, not a count.</summary>

@@ -237,26 +237,47 @@ public static class QuantityRecognizer
                 return false;
             }
 
-            if (!NumberAt(i + 1, out var a, out _) || !IsPlain(a))
+            int a0 = SkipCurrency(i + 1);
+            if (!NumberAt(a0, out var a, out _) || !IsPlain(a))
             {
                 return false;
             }
 
             int j = a.EndAtom;
+
+            // "between 20% and 30%".
+            bool percent = options.Percentages && Punct(j, '%');
+            if (percent)
+            {
+                j++;
+            }
+
             bool joined = between
                 ? Word(j, "and") || Word(j, "through") || Word(j, "to") || IsDash(j)
                 : Word(j, "to") || Word(j, "till") || Word(j, "until") || Word(j, "through") || Word(j, "thru") || IsDash(j);
-            if (!joined || !NumberAt(j + 1, out var b, out _) || !IsPlain(b) || a.IsOrdinal != b.IsOrdinal || a.Value >= b.Value)
+            if (!joined || !NumberAt(SkipCurrency(j + 1), out var b, out _) || !IsPlain(b) || a.IsOrdinal != b.IsOrdinal || a.Value >= b.Value)
             {
                 return false;
             }
 
-            var interval = new QuantityInterval(a.Value, b.Value, true, options.RangeEndInclusive, false);
-            q = Make(atoms[i].Start, b.End, atoms[i + 1].Start, b.End, a.Value, interval, a.IsOrdinal ? QuantityKind.Ordinal : QuantityKind.Cardinal,
-                QuantityComparison.Between, new TextSpan(atoms[i].Start, atoms[i].End), false, "between");
+            int end = b.End;
             next = b.EndAtom;
+            if (percent && Punct(next, '%'))
+            {
+                end = atoms[next].End;
+                next++;
+            }
+
+            var interval = new QuantityInterval(a.Value, b.Value, true, options.RangeEndInclusive, false);
+            var kind = percent ? QuantityKind.Percent : a.IsOrdinal ? QuantityKind.Ordinal : QuantityKind.Cardinal;
+            q = Make(atoms[i].Start, end, atoms[i + 1].Start, end, a.Value, interval, kind,
+                QuantityComparison.Between, new TextSpan(atoms[i].Start, atoms[i].End), false, "between") with { Unit = CurrencyBefore(a.FirstAtom) };
             return true;
         }
+
+        /// <summary>Skips a currency sign before a number ("over $2bn"); the sign becomes the unit.</summary>
+        private int SkipCurrency(int i) =>
+            i + 1 < atoms.Count && atoms[i].Kind == AtomKind.Punct && atoms[i].Text is "$" or "£" or "€" or "¥" or "₹" or "₽" && numberAt[i + 1] >= 0 ? i + 1 : i;
 
         private bool IsDash(int j) => j < atoms.Count && atoms[j].Kind == AtomKind.Punct && atoms[j].Text is "-" or "–" or "—" or "~";
 
@@ -401,11 +422,14 @@ public static class QuantityRecognizer
                 // Counts in news are not negative, so "as many as 10,000" is [0, 10000].
                 QuantityComparison.LessThan => x > 0 ? new(0, x, true, false, false) : new(double.NegativeInfinity, x, false, false, false),
                 QuantityComparison.AtMost => x >= 0 ? new(0, x, true, true, false) : new(double.NegativeInfinity, x, false, true, false),
-                QuantityComparison.Approximately => new(Math.Min(x * (1 - e), x * (1 + e)), Math.Max(x * (1 - e), x * (1 + e)), true, true, true),
-                QuantityComparison.NearlyBelow => new(x * (1 - e), x, true, false, true),
+                QuantityComparison.Approximately => new(Math.Min(Round(x * (1 - e)), Round(x * (1 + e))), Math.Max(Round(x * (1 - e)), Round(x * (1 + e))), true, true, true),
+                QuantityComparison.NearlyBelow => new(Round(x * (1 - e)), x, true, false, true),
                 _ => QuantityInterval.Point(x),
             };
         }
+
+        /// <summary>Rounds away binary noise (3000 × 1.1 is 3300.0000000000005) to nine decimals.</summary>
+        private static double Round(double v) => Math.Abs(v) < 1e15 ? Math.Round(v, 9) : v;
 
         /// <summary>"thousands", "tens of thousands", "several hundred", "a few thousand", "dozens".</summary>
         private bool TryVague(int i, out Quantity q, out int next)
@@ -516,6 +540,8 @@ public static class QuantityRecognizer
         {
             q = null!;
             next = i;
+            int currencyAt = i;
+            i = SkipCurrency(i);
             NumberMatch m;
             if (allowThe && NumberAt(i, out m, out _))
             {
@@ -584,13 +610,16 @@ public static class QuantityRecognizer
             }
 
             bool fraction = m.Form == NumberForm.Fraction && !m.IsOrdinal;
-            if (fraction && m.Value <= 1 && (Word(j, "of") || (Word(j, "the") && atoms[m.FirstAtom].Text is "half")))
+            if (fraction && m.Value <= 1 && (m.IsRatio || Word(j, "of") || (Word(j, "the") && atoms[m.FirstAtom].Text is "half")))
             {
+                // "half of the country", "one in five civilians": a share of what follows.
                 kind = QuantityKind.Proportion;
             }
 
-            q = Make(start, m.End, start, m.End, m.Value, QuantityInterval.Point(m.Value), kind, QuantityComparison.Exact, null, fraction,
-                kind == QuantityKind.Proportion ? "proportion" : m.IsOrdinal ? "ordinal" : m.IsRatio ? "ratio" : "number") with { Unit = unit };
+            // The currency sign is part of the quantity's span ("$2bn") but not of its number.
+            int spanStart = currencyAt != i ? atoms[currencyAt].Start : start;
+            q = Make(spanStart, m.End, start, m.End, m.Value, QuantityInterval.Point(m.Value), kind, QuantityComparison.Exact, null, fraction,
+                m.IsRatio ? "ratio" : kind == QuantityKind.Proportion ? "proportion" : m.IsOrdinal ? "ordinal" : "number") with { Unit = unit };
             next = j;
             return !trailing || WithTrailing(ref q, ref next);
         }

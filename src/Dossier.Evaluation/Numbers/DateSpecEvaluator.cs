@@ -9,7 +9,8 @@ namespace Dossier.Evaluation.Numbers;
 /// <summary>
 /// Scores <see cref="TimeExpressionRecognizer"/> on the English Recognizers-Text DateTime model
 /// specs. In scope: cases whose expected results are all calendar dates or date ranges
-/// (<c>datetimeV2.date</c>, <c>datetimeV2.daterange</c>) with a resolved value and no modifier,
+/// (<c>datetimeV2.date</c>, <c>datetimeV2.daterange</c>) with a resolved value and no modifier
+/// other than an open end (before, after, since, until),
 /// plus the cases that expect nothing (false-positive checks). A case passes when the recogniser
 /// returns exactly as many results, and each has the expected start, end and text (ignoring case),
 /// the expected type (a single day is a date, anything longer a date range) and an interval equal
@@ -80,7 +81,8 @@ public static class DateSpecEvaluator
 
     /// <summary>
     /// Out of scope: clock times, date-times, durations, sets and time zones (other result types);
-    /// modifiers (before/after/since/until, start/middle/end of a period, approximately); values the
+    /// modifiers other than the open ends before/after/since/until (start/middle/end of a period,
+    /// approximately); values the
     /// reference cannot resolve (seasons, fiscal and school years, invalid dates); named holidays.
     /// </summary>
     private static bool InScope(SpecCase c)
@@ -96,7 +98,9 @@ public static class DateSpecEvaluator
             foreach (var v in values.EnumerateArray())
             {
                 bool unresolved = v.TryGetProperty("value", out var value) && value.GetString() == "not resolved";
-                if (unresolved || v.TryGetProperty("Mod", out _) || !(v.TryGetProperty("value", out _) || v.TryGetProperty("start", out _)))
+                bool openEnded = v.TryGetProperty("Mod", out var mod) && mod.GetString() is "since" or "after" or "before" or "until";
+                bool otherMod = v.TryGetProperty("Mod", out _) && !openEnded;
+                if (unresolved || otherMod || !(v.TryGetProperty("value", out _) || v.TryGetProperty("start", out _) || v.TryGetProperty("end", out _)))
                 {
                     return false;
                 }
@@ -148,7 +152,10 @@ public static class DateSpecEvaluator
                 return true;
             }
 
-            if (!isDate && v.TryGetProperty("start", out var vs) && v.TryGetProperty("end", out var ve) && Parse(vs.GetString()) == p.Start && Parse(ve.GetString()) == p.End)
+            // Open intervals omit a bound ("since August" has no end).
+            DateOnly? start = v.TryGetProperty("start", out var vs) ? Parse(vs.GetString()) : null;
+            DateOnly? end = v.TryGetProperty("end", out var ve) ? Parse(ve.GetString()) : null;
+            if (!isDate && (start is not null || end is not null) && start == p.Start && end == p.End)
             {
                 return true;
             }

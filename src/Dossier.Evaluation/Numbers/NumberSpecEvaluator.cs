@@ -147,7 +147,7 @@ public static class NumberSpecEvaluator
                     else if (q.Kind == QuantityKind.Proportion || q.Source.Rule == "ratio")
                     {
                         int end = q.NumberSpan.End;
-                        if (q.Kind == QuantityKind.Proportion)
+                        if (q.Kind == QuantityKind.Proportion && q.Source.Rule != "ratio")
                         {
                             int of = input.IndexOf("of", end, StringComparison.Ordinal);
                             end = of + 2;

@@ -21,9 +21,6 @@ public enum TimeGranularity
     /// <summary>A half year ("H2 2019").</summary>
     HalfYear,
 
-    /// <summary>A season (northern hemisphere, meteorological).</summary>
-    Season,
-
     /// <summary>A calendar year ("this year", "2017").</summary>
     Year,
 

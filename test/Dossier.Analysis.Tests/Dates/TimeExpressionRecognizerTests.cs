@@ -20,6 +20,7 @@ public sealed class TimeExpressionRecognizerTests
     [InlineData("Elections were held in March 2016 and again in 2017.", "March 2016", "2016-03-01", "2016-04-01", TimeGranularity.Month)]
     [InlineData("The ceasefire held from 2014 to 2016.", "from 2014 to 2016", "2014-01-01", "2017-01-01", TimeGranularity.Range)]
     [InlineData("Aid arrived two weeks ago.", "two weeks ago", "2017-12-09", "2017-12-10", TimeGranularity.Day)]
+    [InlineData("The town fell two years and three months ago.", "two years and three months ago", "2015-09-23", "2015-09-24", TimeGranularity.Day)]
     [InlineData("Growth slowed in the 1990s.", "1990s", "1990-01-01", "2000-01-01", TimeGranularity.Decade)]
     [InlineData("Revenue fell in Q3 2017.", "Q3 2017", "2017-07-01", "2017-10-01", TimeGranularity.Quarter)]
     public void Resolves_against_the_publication_date(string text, string span, string start, string end, TimeGranularity granularity)
@@ -57,5 +58,37 @@ public sealed class TimeExpressionRecognizerTests
     public void Ignores_things_that_are_not_dates(string text)
     {
         Assert.Empty(TimeExpressionRecognizer.Find(text, Published, new TimeReadingOptions { VaguePresent = false }));
+    }
+}
+
+public sealed class TimeExpressionFalsePositiveTests
+{
+    [Theory]
+    [InlineData("Thousands march in Paris against the reform.")]
+    [InlineData("The minister may resign next spring.")]
+    [InlineData("Leaders met at the G20 summit.")]
+    [InlineData("The talks are expected to last two weeks.")]
+    public void Verbs_and_codes_are_not_dates(string text)
+    {
+        Assert.DoesNotContain(TimeExpressionRecognizer.Find(text, new DateOnly(2017, 12, 23)), e => e.Granularity is TimeGranularity.Month or TimeGranularity.Year or TimeGranularity.Range);
+    }
+}
+
+public sealed class OpenEndedTimeExpressionTests
+{
+    private static readonly DateOnly Published = new(2017, 12, 23);
+
+    [Theory]
+    [InlineData("Fighting has continued since April.", "since April", "2017-04-01", null)]
+    [InlineData("The town was held after 2014.", "after 2014", "2015-01-01", null)]
+    [InlineData("The base was built before 2010.", "before 2010", null, "2010-01-01")]
+    [InlineData("The curfew lasts until Friday.", "until Friday", null, "2017-12-23")]
+    [InlineData("No arrests have been made to date.", "to date", null, "2017-12-23")]
+    public void Open_ends_are_null(string text, string span, string? start, string? end)
+    {
+        var e = Assert.Single(TimeExpressionRecognizer.Find(text, Published));
+        Assert.Equal(span, text.Substring(e.Span.Start, e.Span.Length));
+        Assert.Equal(start is null ? null : DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), e.Start);
+        Assert.Equal(end is null ? null : DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), e.End);
     }
 }

@@ -16,7 +16,7 @@ public sealed class QuantityRecognizerTests
     [InlineData("Officials said 10,000 people had fled.", "10,000", 10000)]
     [InlineData("Officials said 10 000 people had fled.", "10 000", 10000)]
     [InlineData("The fund holds 1.5m dollars in cash.", "1.5m", 1500000)]
-    [InlineData("The deal is worth $2bn, the company said.", "2bn", 2e9)]
+    [InlineData("The deal is worth $2bn, the company said.", "$2bn", 2e9)]
     [InlineData("The city has 2.5 million voters.", "2.5 million", 2500000)]
     [InlineData("Ten thousand protesters marched on Sunday.", "Ten thousand", 10000)]
     [InlineData("The army sent a dozen tanks to the border.", "a dozen", 12)]
@@ -30,6 +30,15 @@ public sealed class QuantityRecognizerTests
         Assert.Equal(QuantityKind.Cardinal, q.Kind);
         Assert.Equal(QuantityComparison.Exact, q.Comparison);
         Assert.Equal(value, q.Value, 6);
+    }
+
+    [Fact]
+    public void Records_the_currency_as_the_unit()
+    {
+        const string text = "The deal is worth $2bn.";
+        var q = Assert.Single(QuantityRecognizer.Find(text));
+        Assert.Equal("$", q.Unit);
+        Assert.Equal("2bn", text.Substring(q.NumberSpan.Start, q.NumberSpan.Length));
     }
 
     [Theory]
@@ -80,6 +89,8 @@ public sealed class QuantityRecognizerTests
     [InlineData("Estimates range from 5 to 10 brigades.", "from 5 to 10", 5, 10, true, true)]
     [InlineData("The camp holds 5,000-7,000 refugees.", "5,000-7,000", 5000, 7000, true, true)]
     [InlineData("Police detained 500 or more protesters.", "500 or more", 500, double.PositiveInfinity, true, false)]
+    [InlineData("The deal is worth more than $2bn.", "more than $2bn", 2e9, double.PositiveInfinity, false, false)]
+    [InlineData("Support is between 20% and 30%.", "between 20% and 30%", 20, 30, true, true)]
     public void Turns_qualifiers_into_intervals(string text, string span, double low, double high, bool lowInclusive, bool highInclusive)
     {
         var q = Single(text, span);
@@ -124,6 +135,7 @@ public sealed class QuantityRecognizerTests
     [InlineData("Which one do you prefer?")]
     [InlineData("The 180ml bottle was empty.")]
     [InlineData("He ran the 29km route.")]
+    [InlineData("Leaders met at the G20 summit.")]
     public void Ignores_non_numbers(string text)
     {
         Assert.Empty(QuantityRecognizer.Find(text, new QuantityReadingOptions { Ordinals = false }));
@@ -141,5 +153,58 @@ public sealed class QuantityRecognizerTests
             Assert.True(q.Span.Contains(q.NumberSpan));
             last = q.Span.End;
         }
+    }
+}
+
+public sealed class QuantityRecognizerPropertyTests
+{
+    // Random sentences drawn from number and date words, so the grammar is exercised, not just noise.
+    private static readonly string[] Vocabulary =
+    [
+        "over", "10,000", "as", "many", "up", "to", "between", "and", "from", "-", "%", "per", "cent", "half", "of", "a", "third",
+        "one", "hundred", "twenty", "-", "five", "thousand", "million", "and", "a", "half", "first", "21st", "about", "nearly",
+        "thousands", "tens", "several", "dozen", "1.5m", "$", "2bn", "3/4", "in", "April", "2017", "May", "this", "year", "last",
+        "week", "on", "Thursday", "since", "before", "ago", "two", "days", "the", "end", "2014-2018", "12/23/2017", "Dec.", "23",
+        ",", ".", "or", "more", "less", "than", "at", "least", "moment", "lately", "q1", "1990s", "next", "month", "until", "to", "date",
+    ];
+
+    private static string Sentence(int[]? picks) =>
+        string.Join(' ', (picks ?? []).Select(p => Vocabulary[(int)((uint)p % (uint)Vocabulary.Length)]));
+
+    // A fixed seed keeps the run deterministic; 500 random sentences per run.
+    [FsCheck.Xunit.Property(Replay = "20171223,13", MaxTest = 500)]
+    public bool Quantities_lie_inside_the_text_in_order(int[]? picks)
+    {
+        string text = Sentence(picks);
+        int last = 0;
+        foreach (var q in QuantityRecognizer.Find(text))
+        {
+            if (q.Span.Start < last || q.Span.End > text.Length || !q.Span.Contains(q.NumberSpan) || q.Interval.Low > q.Interval.High)
+            {
+                return false;
+            }
+
+            last = q.Span.End;
+        }
+
+        return true;
+    }
+
+    [FsCheck.Xunit.Property(Replay = "20171223,13", MaxTest = 500)]
+    public bool Time_expressions_lie_inside_the_text_in_order(int[]? picks)
+    {
+        string text = Sentence(picks);
+        int last = 0;
+        foreach (var e in Dossier.Analysis.Dates.TimeExpressionRecognizer.Find(text, new DateOnly(2017, 12, 23)))
+        {
+            if (e.Span.Start < last || e.Span.End > text.Length || (e.Start is { } s && e.End is { } en && s > en))
+            {
+                return false;
+            }
+
+            last = e.Span.End;
+        }
+
+        return true;
     }
 }
