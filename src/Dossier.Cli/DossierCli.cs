@@ -16,6 +16,7 @@ internal static class DossierCli
         var eval = new Command("eval", "Score a component against gold data.");
         root.Subcommands.Add(eval);
         eval.Subcommands.Add(KnowledgeCommands.EvalGeo());
+        eval.Subcommands.Add(KnowledgeCommands.EvalLink());
 
         var train = new Command("train", "Train a model from gold data.");
         root.Subcommands.Add(train);
