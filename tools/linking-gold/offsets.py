@@ -2,7 +2,7 @@
 """Turns annotations.txt (mentions in reading order) into data/gold/linking/gold.tsv with character offsets.
 Usage: offsets.py TEXTS_DIR... > gold.tsv   (the seed article is read from shared/corpus/seed, never copied).
 Offsets are UTF-16 code units (what C# and JavaScript count); all texts here are in the BMP, so code points = units."""
-import os, sys
+import os, sys  # ANNOTATIONS=heldout.txt selects the held-out set
 here = os.path.dirname(os.path.abspath(__file__))
 dirs = sys.argv[1:]
 def text_of(doc):
@@ -13,7 +13,7 @@ def text_of(doc):
     sys.exit(f'no text for {doc} in {dirs}')
 print('doc\tstart\tend\tsurface\ttype\tactor\tcameo')
 doc = text = None; pos = 0
-for n, line in enumerate(open(os.path.join(here, 'annotations.txt'), encoding='utf-8'), 1):
+for n, line in enumerate(open(os.path.join(here, os.environ.get('ANNOTATIONS', 'annotations.txt')), encoding='utf-8'), 1):
     line = line.rstrip('\n')
     if not line or (line.startswith('#') and not line.startswith('## ')):
         continue

@@ -136,16 +136,23 @@ public sealed class ActorLinker
         var raw = text.AsSpan(span.Start, span.Length).Trim();
         if (raw.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !_knowledge.Index.TryGet(raw, out _))
         {
-            var head = raw[4..].ToString();
-            if (head.Equals("agency", StringComparison.OrdinalIgnoreCase))
+            // The head is the phrase after "the", or its last two words, or its last word:
+            // "the al-Qaeda-linked group" is a group.
+            var phrase = raw[4..].ToString();
+            var words = phrase.Split(' ');
+            foreach (var head in new[] { phrase, words.Length > 2 ? string.Join(' ', words[^2..]) : "", words[^1] })
             {
-                // "the agency" is whichever agency came last: a UN body, a ministry's service or a news agency.
-                return Antecedent(text, span, earlier, t => t is ActorType.Igo or ActorType.GovernmentBody or ActorType.Outlet, raw);
-            }
+                if (head.Equals("agency", StringComparison.OrdinalIgnoreCase) || head.Equals("court", StringComparison.OrdinalIgnoreCase))
+                {
+                    // "the agency" is whichever agency came last: a UN body, a ministry's service or a
+                    // news agency; "the court" an international or a national court.
+                    return Antecedent(text, span, earlier, t => t is ActorType.Igo or ActorType.GovernmentBody or ActorType.Outlet, raw);
+                }
 
-            if (NominalHeads.TryGetValue(head, out var nominalType))
-            {
-                return Antecedent(text, span, earlier, t => t == nominalType, raw);
+                if (head.Length > 0 && NominalHeads.TryGetValue(head, out var nominalType))
+                {
+                    return Antecedent(text, span, earlier, t => t == nominalType, raw);
+                }
             }
         }
 
@@ -352,6 +359,24 @@ public sealed class ActorLinker
                 continue;
             }
 
+            // "Pakistan's Foreign Office": the knowledge base may know the body under another form
+            // of the country's name ("Pakistani Foreign Office", "Pakistan Foreign Office").
+            foreach (var form in country.AllNames())
+            {
+                if (form.Kind is NameKind.Name or NameKind.Alias or NameKind.Demonym
+                    && _knowledge.Index.TryGet(form.Name + " " + right, out var bodies))
+                {
+                    foreach (var body in bodies)
+                    {
+                        if (body.Actor.Type == ActorType.GovernmentBody)
+                        {
+                            link = new ActorLink(default, body.Actor, body.Actor.Cameo, body.Actor.Id.Value, "sector-body");
+                            return true;
+                        }
+                    }
+                }
+            }
+
             var sector = FindSector(right);
             if (sector is not null)
             {
@@ -445,7 +470,9 @@ public sealed class ActorLinker
             }
 
             var word = text[start..i];
-            if (AgentVerbs.Contains(word))
+
+            // A listed verb, or any lower-case past tense right after the name ("Beijing appreciated").
+            if (AgentVerbs.Contains(word) || (words == 0 && char.IsLower(word[0]) && word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal)))
             {
                 return true;
             }
