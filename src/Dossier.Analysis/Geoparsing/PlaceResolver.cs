@@ -216,9 +216,9 @@ public sealed class PlaceResolver
         var fromKnowledge = KnowledgeAreas(name);
         var found = GazetteerCandidates(name);
 
-        // All-capital names are acronyms: "US" is the United States, not Us in France. Keep only
-        // places written exactly so.
-        if (NameKey.IsCaseSensitive(name) && !found.IsEmpty)
+        // Short all-capital names are acronyms: "US" is the United States, not Us in France. Keep
+        // only places written exactly so. ("WASHINGTON" in a dateline is not an acronym.)
+        if (NameKey.IsCaseSensitive(name) && name.Length <= 3 && !found.IsEmpty)
         {
             var exact = ImmutableArray.CreateBuilder<Place>();
             foreach (var place in found)

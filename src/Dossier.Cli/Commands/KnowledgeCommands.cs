@@ -70,15 +70,13 @@ internal static class KnowledgeCommands
                     score.Add(km);
                     var goldLat = gold[i].Latitude!.Value;
                     var goldLon = gold[i].Longitude!.Value;
-                    if (resolver.Candidates(gold[i].Phrase).Any(p => GreatCircle.DistanceKm(goldLat, goldLon, p.Latitude, p.Longitude) <= GeoScore.ThresholdKm))
-                    {
-                        reachable++;
-                    }
+                    var canReach = resolver.Candidates(gold[i].Phrase).Any(p => GreatCircle.DistanceKm(goldLat, goldLon, p.Latitude, p.Longitude) <= GeoScore.ThresholdKm);
+                    reachable += canReach ? 1 : 0;
                     var (count, correct) = byRule.GetValueOrDefault(resolved[i].Rule);
                     byRule[resolved[i].Rule] = (count + 1, correct + (km <= GeoScore.ThresholdKm ? 1 : 0));
                     if (km > GeoScore.ThresholdKm || km is null)
                     {
-                        worst.Add((km ?? double.PositiveInfinity, gold[i].Phrase, place is null ? "-" : $"{place.Name} ({place.Country} {place.Admin1} {place.FeatureCode})", article.Id));
+                        worst.Add((km ?? double.PositiveInfinity, gold[i].Phrase, (place is null ? "-" : $"{place.Name} ({place.Country} {place.Admin1} {place.FeatureCode})") + (canReach ? " [a candidate was within 161 km]" : ""), article.Id));
                     }
                 }
             }
