@@ -26,9 +26,10 @@ internal static class KnowledgeCommands
         var noFocus = new Option<bool>("--no-focus") { Description = "Do not place unknown names at the document's focus." };
         var showErrors = new Option<int>("--show-errors") { Description = "Print the N largest errors.", DefaultValueFactory = _ => 0 };
         var explain = new Option<string?>("--explain") { Description = "Print every decision for the article with this id." };
+        var recognise = new Option<bool>("--recognize") { Description = "Also find toponyms with the gazetteer-based recogniser and score recognition P/R/F1 (exact spans) and end-to-end accuracy@161 km." };
         var command = new Command("geo", "Geoparsing: resolve gold toponyms and score accuracy@161 km and mean error.")
         {
-            corpus, minimum, noFocus, showErrors, explain,
+            corpus, minimum, noFocus, showErrors, explain, recognise,
         };
         command.SetAction(parseResult =>
         {
@@ -82,6 +83,40 @@ internal static class KnowledgeCommands
             }
 
             var c = CultureInfo.InvariantCulture;
+            if (parseResult.GetValue(recognise))
+            {
+                var finder = new GazetteerToponymFinder(gazetteer, knowledge);
+                int truePositives = 0, predictedCount = 0, goldCount = 0;
+                var endToEnd = new GeoScore();
+                foreach (var article in articles)
+                {
+                    var found = finder.Find(article.Text);
+                    var resolvedFound = resolver.Resolve(article.Text, found, !parseResult.GetValue(noFocus));
+                    var goldSpans = article.Toponyms.ToDictionary(t => (t.Start, t.End), t => t);
+                    predictedCount += found.Length;
+                    goldCount += goldSpans.Count;
+                    var matched = new HashSet<(int, int)>();
+                    for (var i = 0; i < found.Length; i++)
+                    {
+                        if (goldSpans.TryGetValue((found[i].Start, found[i].End), out var hit) && matched.Add((hit.Start, hit.End)))
+                        {
+                            truePositives++;
+                            if (hit.Latitude is { } lat && hit.Longitude is { } lon)
+                            {
+                                var p = resolvedFound[i].Place;
+                                endToEnd.Add(p is null ? null : GreatCircle.DistanceKm(lat, lon, p.Latitude, p.Longitude));
+                            }
+                        }
+                    }
+                }
+
+                var precision = predictedCount == 0 ? 0 : (double)truePositives / predictedCount;
+                var recall = goldCount == 0 ? 0 : (double)truePositives / goldCount;
+                var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+                output.WriteLine(string.Create(c, $"recognition (gazetteer baseline, exact spans): P {precision:F4}  R {recall:F4}  F1 {f1:F4}  ({truePositives} of {goldCount} gold, {predictedCount} found)"));
+                output.WriteLine(string.Create(c, $"end-to-end accuracy@161km on recognised geocoded toponyms: {endToEnd.AccuracyAt161:F4} ({endToEnd.WithinThreshold}/{endToEnd.Total})"));
+            }
+
             output.WriteLine(string.Create(c, $"corpus: {file.Name}  articles: {articles.Count}  geocoded gold toponyms: {score.Total}"));
             output.WriteLine(string.Create(c, $"gazetteer: {gazetteer.Places.Length} places, {gazetteer.NameCount} names, loaded in {loadMs} ms; resolved in {watch.ElapsedMilliseconds} ms"));
             output.WriteLine(string.Create(c, $"resolved: {score.Resolved}  within 161 km: {score.WithinThreshold}  with a candidate within 161 km (oracle): {reachable} ({(double)reachable / Math.Max(1, score.Total):F4})"));
