@@ -42,6 +42,8 @@ public sealed class GazetteerToponymFinder
         "East", "West", "Central", "New", "Old", "Great", "Little", "Saint", "St", "Fort", "Port", "Home", "Hope", "Independence",
         "Liberty", "Friendship", "Commerce", "Industry", "Energy", "Health", "Security", "Justice", "Victory", "Unity", "Peace",
         "Christmas", "Easter", "God", "Jesus", "Christ", "Allah", "Internet", "Google", "Apple", "Twitter", "Facebook",
+        "Public", "Man", "Act", "Chamber", "Business", "Middle", "Superior", "Western", "Eastern", "Northern", "Southern",
+        "Northwest", "Northeast", "Southwest", "Southeast", "Ridge", "Bill", "Senate", "House", "Congress", "Federal", "National",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Toponym spans in text order; they never overlap.</summary>
@@ -98,6 +100,14 @@ public sealed class GazetteerToponymFinder
                     continue;
                 }
 
+                // A lone capitalised word inside a run of capitalised words is usually part of a
+                // person's or an organisation's name ("David Jones", "Lincoln Financial"), unless it
+                // is a well-known area ("Texas Legislature").
+                if (length == 1 && InCapitalisedRun(text, words, w) && !IsKnownArea(name))
+                {
+                    continue;
+                }
+
                 if (IsPlace(name, length, SentenceInitial(text, span.Start)))
                 {
                     result.Add(span);
@@ -146,6 +156,27 @@ public sealed class GazetteerToponymFinder
         }
 
         return words > 1 || known || best.Population >= 1_000 || best.Kind is PlaceKind.AdminSeat or PlaceKind.Admin2;
+    }
+
+    private static bool InCapitalisedRun(string text, List<(int Start, int End)> words, int w)
+    {
+        // The previous word counts unless it is a capitalised function word ("In Lincoln").
+        var before = w > 0 && words[w].Start - words[w - 1].End == 1 && char.IsUpper(text[words[w - 1].Start])
+            && !Stop.Contains(text[words[w - 1].Start..words[w - 1].End]);
+        var after = w + 1 < words.Count && words[w + 1].Start - words[w].End == 1 && char.IsUpper(text[words[w + 1].Start]);
+        return before || after;
+    }
+
+    private bool IsKnownArea(ReadOnlySpan<char> name)
+    {
+        if (_knowledge is not null && _knowledge.Index.TryGet(name, out var actors)
+            && actors.Any(a => a.Actor.Type is ActorType.Country or ActorType.Region && a.Kind != NameKind.Seat))
+        {
+            return true;
+        }
+
+        return _gazetteer.TryGet(name, out var places)
+            && places[0].Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Capital or PlaceKind.Region;
     }
 
     private static bool SentenceInitial(string text, int start)

@@ -87,6 +87,7 @@ internal static class KnowledgeCommands
             {
                 var finder = new GazetteerToponymFinder(gazetteer, knowledge);
                 int truePositives = 0, predictedCount = 0, goldCount = 0;
+                var falsePositives = new Dictionary<string, int>(StringComparer.Ordinal);
                 var endToEnd = new GeoScore();
                 foreach (var article in articles)
                 {
@@ -98,6 +99,12 @@ internal static class KnowledgeCommands
                     var matched = new HashSet<(int, int)>();
                     for (var i = 0; i < found.Length; i++)
                     {
+                        if (!goldSpans.ContainsKey((found[i].Start, found[i].End)))
+                        {
+                            var surface = article.Text[found[i].Start..found[i].End];
+                            falsePositives[surface] = falsePositives.GetValueOrDefault(surface) + 1;
+                        }
+
                         if (goldSpans.TryGetValue((found[i].Start, found[i].End), out var hit) && matched.Add((hit.Start, hit.End)))
                         {
                             truePositives++;
@@ -115,6 +122,10 @@ internal static class KnowledgeCommands
                 var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
                 output.WriteLine(string.Create(c, $"recognition (gazetteer baseline, exact spans): P {precision:F4}  R {recall:F4}  F1 {f1:F4}  ({truePositives} of {goldCount} gold, {predictedCount} found)"));
                 output.WriteLine(string.Create(c, $"end-to-end accuracy@161km on recognised geocoded toponyms: {endToEnd.AccuracyAt161:F4} ({endToEnd.WithinThreshold}/{endToEnd.Total})"));
+                foreach (var (surface, count) in falsePositives.OrderByDescending(p => p.Value).Take(parseResult.GetValue(showErrors)))
+                {
+                    output.WriteLine(string.Create(c, $"  found but not gold: {count,4} '{surface}'"));
+                }
             }
 
             output.WriteLine(string.Create(c, $"corpus: {file.Name}  articles: {articles.Count}  geocoded gold toponyms: {score.Total}"));
