@@ -38,6 +38,8 @@ public readonly record struct ResolvedPlace(TextSpan Span, Place? Place, string 
 /// state names found anywhere else in the text vote too, and unresolved "X County" names vote USA.</item>
 /// <item>coherence: 3 / 2 / 1 points within 25 / 100 / 400 km of another name's choice (or, at three
 /// quarters, of any reading of a name with at most 20 readings), so a pair can flip together.</item>
+/// <item>county pairing: a town whose county the article also names, and that county, +4 each
+/// ("Huntsville" with "Walker County" is Huntsville, Texas).</item>
 /// <item>a town named like a country ("Mexico", Missouri) gets half the context and coherence
 /// points unless it lies within 25 km of another named place.</item>
 /// </list>
@@ -93,6 +95,23 @@ public sealed class PlaceResolver
         }
 
         var priorChoice = (int[])chosen.Clone();
+
+        // County pairing: a town and a county named in one article that fit together ("Huntsville"
+        // and "Walker County" are both in Texas, and Huntsville, Texas, lies in Walker County) are
+        // read together, whatever their other readings.
+        var countyReadings = new Dictionary<(string, string, string), HashSet<string>>();
+        var townReadings = new Dictionary<(string, string, string), HashSet<string>>();
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var place in candidates[i])
+            {
+                if (place.Admin2.Length > 0)
+                {
+                    AddName(place.Kind == PlaceKind.Admin2 ? countyReadings : townReadings, (place.Country, place.Admin1, place.Admin2), names[i]);
+                }
+            }
+        }
+
         var textAreas = AreasNamedInText(text, toponyms);
 
         // Context, recomputed from the current choices: each other name whose reading lies in a
@@ -183,6 +202,12 @@ public sealed class PlaceResolver
                     if (place.Kind != PlaceKind.Admin1 && place.Admin1.Length > 0)
                     {
                         score += contextScale * Admin1Weight * OtherVotes(admin1Votes, (place.Country, place.Admin1), names[i]) / others;
+                    }
+
+                    if (place.Admin2.Length > 0
+                        && OtherVotes(place.Kind == PlaceKind.Admin2 ? townReadings : countyReadings, (place.Country, place.Admin1, place.Admin2), names[i]) > 0)
+                    {
+                        score += CountyPairWeight;
                     }
 
                     scores[c] = score + (contextScale * coherence);
@@ -509,6 +534,9 @@ public sealed class PlaceResolver
     private static int OtherVotes<TKey>(Dictionary<TKey, HashSet<string>> votes, TKey key, string selfName)
         where TKey : notnull =>
         votes.TryGetValue(key, out var names) ? names.Count - (names.Contains(selfName) ? 1 : 0) : 0;
+
+    /// <summary>Points for a town whose county the article names (and for that county).</summary>
+    private const double CountyPairWeight = 4;
 
     /// <summary>Points when every other name votes for the candidate's country.</summary>
     private const double CountryWeight = 5;

@@ -27,7 +27,7 @@ namespace Dossier.Knowledge.Places;
 public sealed class Gazetteer
 {
     /// <summary>Columns of the places file, in order.</summary>
-    internal static readonly string[] Columns = ["id", "name", "alternates", "lat", "lon", "country", "admin1", "population", "feature"];
+    internal static readonly string[] Columns = ["id", "name", "alternates", "lat", "lon", "country", "admin1", "population", "feature", "admin2"];
 
     private readonly FrozenDictionary<string, ImmutableArray<Place>> _byName;
     private readonly FrozenDictionary<string, ImmutableArray<Place>>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
@@ -196,7 +196,7 @@ public sealed class Gazetteer
 
             var feature = Pool(pool, span[ranges[8]]);
             places.Add(new Place(id, span[ranges[1]].ToString(), alternates, lat, lon, Pool(pool, span[ranges[5]]),
-                Pool(pool, span[ranges[6]]), population, Place.KindOf(feature), feature));
+                Pool(pool, span[ranges[6]]), population, Place.KindOf(feature), feature) { Admin2 = Pool(pool, span[ranges[9]]) });
         }
 
         return places;

@@ -52,6 +52,12 @@ public sealed record Place(
     PlaceKind Kind,
     string FeatureCode)
 {
+    /// <summary>
+    /// Second-order division (US county name without "County", e.g. "Walker") where known: for US
+    /// places from GeoNames' postal-code table; empty elsewhere. For a county, its own name.
+    /// </summary>
+    public string Admin2 { get; init; } = "";
+
     /// <summary>Maps a GeoNames feature code to a <see cref="PlaceKind"/>.</summary>
     public static PlaceKind KindOf(string featureCode) => featureCode switch
     {

@@ -5,7 +5,7 @@ namespace Dossier.Knowledge.Tests.Places;
 
 public sealed class GazetteerTests
 {
-    private const string Header = "id\tname\talternates\tlat\tlon\tcountry\tadmin1\tpopulation\tfeature\n";
+    private const string Header = "id\tname\talternates\tlat\tlon\tcountry\tadmin1\tpopulation\tfeature\tadmin2\n";
 
     private static readonly Lazy<Gazetteer> s_real = new(() => Gazetteer.Load(Gazetteer.DefaultPath));
 
@@ -14,7 +14,7 @@ public sealed class GazetteerTests
     [Fact]
     public void Candidates_come_most_populous_first_and_ignore_case_and_diacritics()
     {
-        var gazetteer = Parse("1\tBangor\t\t44.80118\t-68.77781\tUSA\tME\t32391\tPPLA2\n2\tBangor\t\t54.65338\t-5.66895\tGBR\tNIR\t60385\tPPLA2\n3\tSão Paulo\tSao Paulo\t-23.5\t-46.6\tBRA\t27\t10021295\tPPLA\n");
+        var gazetteer = Parse("1\tBangor\t\t44.80118\t-68.77781\tUSA\tME\t32391\tPPLA2\tPenobscot\n2\tBangor\t\t54.65338\t-5.66895\tGBR\tNIR\t60385\tPPLA2\t\n3\tSão Paulo\tSao Paulo\t-23.5\t-46.6\tBRA\t27\t10021295\tPPLA\t\n");
         Assert.True(gazetteer.TryGet("BANGOR", out var bangors));
         Assert.Equal(["GBR", "USA"], bangors.Select(p => p.Country));
         Assert.True(gazetteer.TryGet("sao paulo", out var saoPaulo));
@@ -36,7 +36,7 @@ public sealed class GazetteerTests
     [Fact]
     public void Bad_line_names_file_and_line()
     {
-        var error = Assert.Throws<KnowledgeFormatException>(() => Parse("1\tX\t\tnorth\t0\tUSA\t\t0\tPPL\n"));
+        var error = Assert.Throws<KnowledgeFormatException>(() => Parse("1\tX\t\tnorth\t0\tUSA\t\t0\tPPL\t\n"));
         Assert.StartsWith("places.tsv:2:", error.Message, StringComparison.Ordinal);
     }
 
