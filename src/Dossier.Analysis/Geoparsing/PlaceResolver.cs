@@ -59,6 +59,25 @@ public sealed class PlaceResolver
         _knowledge = knowledge;
     }
 
+    /// <summary>
+    /// Resolves the place mentions of <paramref name="document"/>: its LOC and GPE mentions (the
+    /// recogniser's types), in text order.
+    /// </summary>
+    public ImmutableArray<ResolvedPlace> Resolve(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var spans = new List<TextSpan>();
+        foreach (var mention in document.Mentions)
+        {
+            if (mention.Type is "LOC" or "GPE")
+            {
+                spans.Add(mention.Span);
+            }
+        }
+
+        return Resolve(document.Text, spans);
+    }
+
     /// <summary>Resolves every span in <paramref name="toponyms"/> (text order not required).</summary>
     public ImmutableArray<ResolvedPlace> Resolve(string text, IReadOnlyList<TextSpan> toponyms, bool useFocusFallback = true)
     {

@@ -96,6 +96,22 @@ public sealed class ActorLinker
         ["outlet"] = ActorType.Outlet, ["channel"] = ActorType.Outlet,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Links every mention of <paramref name="document"/> (its <see cref="Document.Mentions"/> layer,
+    /// with the recogniser's types), preferring people in office on the publication date.
+    /// </summary>
+    public ImmutableArray<ActorLink> Link(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var mentions = new List<LinkMention>(document.Mentions.Length);
+        foreach (var mention in document.Mentions)
+        {
+            mentions.Add(new LinkMention(mention.Span, mention.Type));
+        }
+
+        return Link(document.Text, mentions, document.Metadata.Published);
+    }
+
     /// <summary>Links <paramref name="mentions"/> (in text order) of <paramref name="text"/>.</summary>
     /// <param name="text">The document text.</param>
     /// <param name="mentions">Mentions in text order.</param>

@@ -99,4 +99,21 @@ public sealed class ActorLinkerTests
         Assert.Equal("gov:rus-kremlin", link.Actor?.Id.Value);
         Assert.Contains(new ActorId("RUS"), link.Actor!.Affiliations);
     }
+
+    [Fact]
+    public void Links_a_documents_mention_layer_with_types()
+    {
+        const string text = "Lavrov met Taliban envoys in Moscow.";
+        var document = new Document("d", text, new DocumentMetadata(Published: new DateOnly(2017, 12, 23)))
+        {
+            Mentions =
+            [
+                new Mention(new TextSpan(0, 6), 0, 1, "PER", new Provenance("test", "gold")),
+                new Mention(new TextSpan(11, 18), 2, 3, "ORG", new Provenance("test", "gold")),
+                new Mention(new TextSpan(29, 35), 5, 6, "LOC", new Provenance("test", "gold")),
+            ],
+        };
+        var links = s_linker.Value.Link(document);
+        Assert.Equal(["per:sergey-lavrov", "grp:taliban", "RUS"], links.Select(l => l.Actor?.Id.Value));
+    }
 }
