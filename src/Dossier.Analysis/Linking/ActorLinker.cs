@@ -215,6 +215,19 @@ public sealed class ActorLinker
             return new ActorLink(span, viaAcronym.Actor, viaAcronym.Actor.Cameo, viaAcronym.Actor.Id.Value, "acronym");
         }
 
+        // An acronym defined for a name the knowledge base lacks joins that name's cluster:
+        // "Syrian Observatory for Human Rights (SOHR)" … "SOHR".
+        if (acronyms.TryGetValue(surface.ToString(), out var nilExpansion))
+        {
+            for (var j = earlier.Length - 1; j >= 0; j--)
+            {
+                if (Clean(text.AsSpan(earlier[j].Span.Start, earlier[j].Span.Length)).Equals(nilExpansion, StringComparison.Ordinal))
+                {
+                    return earlier[j] with { Span = span, Rule = "acronym" };
+                }
+            }
+        }
+
         // Partial name: a later "Kabulov" or "Ghani" joins an earlier mention whose name ends (or starts) with it.
         for (var j = earlier.Length - 1; j >= 0; j--)
         {
@@ -548,17 +561,33 @@ public sealed class ActorLinker
                 continue;
             }
 
-            // The expansion: the capitalised words just before the parenthesis, as many as the acronym has letters.
+            // The expansion: the words just before the parenthesis whose capitalised initials spell
+            // the acronym ("Syrian Observatory for Human Rights (SOHR)"); failing that, the longest
+            // capitalised run of about as many words as the acronym has letters.
             var words = text[..open].TrimEnd().Split(' ');
-            var letters = acronym.Count(char.IsUpper);
-            for (var n = Math.Min(letters + 2, words.Length); n >= 1; n--)
+            var capitals = new string([.. acronym.Where(char.IsUpper)]);
+            string? expansion = null;
+            for (var n = 1; n <= Math.Min(capitals.Length + 3, words.Length) && expansion is null; n++)
+            {
+                var initials = new string([.. words[^n..].Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0])]);
+                if (initials.Equals(capitals, StringComparison.Ordinal) && char.IsUpper(words[^n][0]))
+                {
+                    expansion = string.Join(' ', words[^n..]);
+                }
+            }
+
+            for (var n = Math.Min(capitals.Length + 2, words.Length); n >= 1 && expansion is null; n--)
             {
                 var candidate = string.Join(' ', words[^n..]);
                 if (char.IsUpper(candidate[0]))
                 {
-                    result.TryAdd(acronym, candidate);
-                    break;
+                    expansion = candidate;
                 }
+            }
+
+            if (expansion is not null)
+            {
+                result.TryAdd(acronym, Clean(expansion).ToString());
             }
         }
 

@@ -116,4 +116,14 @@ public sealed class ActorLinkerTests
         var links = s_linker.Value.Link(document);
         Assert.Equal(["per:sergey-lavrov", "grp:taliban", "RUS"], links.Select(l => l.Actor?.Id.Value));
     }
+
+    [Fact]
+    public void Acronym_of_an_unknown_organisation_joins_its_cluster()
+    {
+        var links = Link("The Syrian Observatory for Human Rights (SOHR) counted 35 dead. SOHR said more were missing.",
+            "Syrian Observatory for Human Rights", "SOHR", "SOHR");
+        Assert.All(links, l => Assert.Null(l.Actor));
+        Assert.Equal(links[0].Cluster, links[1].Cluster);
+        Assert.Equal(links[0].Cluster, links[2].Cluster);
+    }
 }
