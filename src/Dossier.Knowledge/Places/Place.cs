@@ -23,7 +23,7 @@ public enum PlaceKind
     /// <summary>Any other populated place (GeoNames PPL, PPLX, …).</summary>
     PopulatedPlace,
 
-    /// <summary>A region or area without a single administrative owner (continent, sea, region).</summary>
+    /// <summary>A region or area without a single administrative owner (continent, sea, region), or a named landmark (airport, building, square).</summary>
     Region,
 }
 
@@ -65,7 +65,8 @@ public sealed record Place(
         "ADM1" => PlaceKind.Admin1,
         "ADM2" => PlaceKind.Admin2,
         "PCLI" or "PCLD" or "PCLF" or "PCLS" or "PCLIX" or "PCL" or "TERR" => PlaceKind.Country,
-        "CONT" or "RGN" or "AREA" => PlaceKind.Region,
+        // Landmarks are named like areas in news ("the White House", "Heathrow"): one known point each.
+        "CONT" or "RGN" or "AREA" or "SEA" or "OCN" or "AIRP" or "BLDG" or "STRT" or "SQR" => PlaceKind.Region,
         _ when featureCode.StartsWith("PPLA", StringComparison.Ordinal) => PlaceKind.AdminSeat,
         _ => PlaceKind.PopulatedPlace,
     };
