@@ -31,6 +31,7 @@ internal static class DossierCli
         eval.Subcommands.Add(SyntaxCommands.EvalParser());
         eval.Subcommands.Add(NumberCommands.Numbers());
         eval.Subcommands.Add(NumberCommands.Dates());
+        eval.Subcommands.Add(KnowledgeCommands.EvalLink());
 
         var train = new Command("train", "Train a model from gold data.");
         train.Subcommands.Add(TrainSentencesCommand.Create());

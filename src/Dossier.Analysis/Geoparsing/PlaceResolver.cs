@@ -21,21 +21,30 @@ public readonly record struct ResolvedPlace(TextSpan Span, Place? Place, string 
 /// Immutable; thread-safe.
 /// </summary>
 /// <remarks>
-/// Scoring, in points (a candidate's total decides; ties go to the larger population):
+/// Candidates: exact names only (case- and diacritic-insensitive; no edit distance, so "Albany"
+/// never becomes "Albania"), after dropping "the" and a possessive, or a generic suffix ("Kunduz
+/// province"); plus the country or region the knowledge base gives for an alias or adjective ("U.S.",
+/// "American", "European" is Europe, not a mine called European). Short all-capital names must match
+/// in capitals ("US" is not Us, France).
+/// Score of a candidate, in points; the highest wins, ties go to the larger population:
 /// <list type="bullet">
-/// <item>prior: log10 of population; countries 10, first-order divisions 8 + 0.3·log10(pop),
-/// capitals +1.5, division seats +1 (PPLA) or +0.5 (PPLA2). Without context the best-known place
-/// wins: "Moscow" is Russia's capital, not Moscow, Idaho.</item>
-/// <item>qualified: "Bangor, Maine" or "Albany, N.Y." — the name is followed by a comma and a
-/// division or country that contains the candidate: +8 (the user complaint of Bangor, Maine
-/// resolved to Northern Ireland).</item>
-/// <item>context: a division named anywhere in the document contains the candidate: +3; a country
-/// named in the document contains it: +2.5.</item>
-/// <item>coherence: the candidate lies within 100 km (+2) or 400 km (+1) of another toponym's
-/// current choice; two rounds.</item>
+/// <item>prior: log10(population + 10); countries 13; states from the hand-written list
+/// 8 + 0.3·log10(population), other divisions 6; capitals +1.5; division seats +1 (PPLA) / +0.5
+/// (PPLA2); regions 7. Without context the best-known place wins: "Moscow" is Russia's capital.</item>
+/// <item>qualified: "Bangor, Maine", "Albany, N.Y.": followed by a comma and a state or country that
+/// contains the candidate, +8.</item>
+/// <item>context (three rounds over the current choices): up to +5 by the share of the other names
+/// whose reading lies in the candidate's country, up to +6 by the share in its state; country and
+/// state names found anywhere else in the text vote too, and unresolved "X County" names vote USA.</item>
+/// <item>coherence: 3 / 2 / 1 points within 25 / 100 / 400 km of another name's choice (or, at three
+/// quarters, of any reading of a name with at most 20 readings), so a pair can flip together.</item>
+/// <item>county pairing: a town whose county the article also names, and that county, +4 each
+/// ("Huntsville" with "Walker County" is Huntsville, Texas).</item>
+/// <item>a town named like a country ("Mexico", Missouri) gets half the context and coherence
+/// points unless it lies within 25 km of another named place.</item>
 /// </list>
-/// Only exact names match (case- and diacritic-insensitive); no edit distance, so "Albany" can
-/// never become "Albania", and an adjective such as "European" is not a place.
+/// A name the gazetteer lacks (a street, a building) takes the chosen town mentioned nearest in the
+/// text within 300 characters ("nearby"), else the document's most-voted place ("focus").
 /// </remarks>
 public sealed class PlaceResolver
 {
@@ -48,6 +57,25 @@ public sealed class PlaceResolver
         ArgumentNullException.ThrowIfNull(gazetteer);
         _gazetteer = gazetteer;
         _knowledge = knowledge;
+    }
+
+    /// <summary>
+    /// Resolves the place mentions of <paramref name="document"/>: its LOC and GPE mentions (the
+    /// recogniser's types), in text order.
+    /// </summary>
+    public ImmutableArray<ResolvedPlace> Resolve(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var spans = new List<TextSpan>();
+        foreach (var mention in document.Mentions)
+        {
+            if (mention.Type is "LOC" or "GPE")
+            {
+                spans.Add(mention.Span);
+            }
+        }
+
+        return Resolve(document.Text, spans);
     }
 
     /// <summary>Resolves every span in <paramref name="toponyms"/> (text order not required).</summary>
@@ -86,6 +114,23 @@ public sealed class PlaceResolver
         }
 
         var priorChoice = (int[])chosen.Clone();
+
+        // County pairing: a town and a county named in one article that fit together ("Huntsville"
+        // and "Walker County" are both in Texas, and Huntsville, Texas, lies in Walker County) are
+        // read together, whatever their other readings.
+        var countyReadings = new Dictionary<(string, string, string), HashSet<string>>();
+        var townReadings = new Dictionary<(string, string, string), HashSet<string>>();
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var place in candidates[i])
+            {
+                if (place.Admin2.Length > 0)
+                {
+                    AddName(place.Kind == PlaceKind.Admin2 ? countyReadings : townReadings, (place.Country, place.Admin1, place.Admin2), names[i]);
+                }
+            }
+        }
+
         var textAreas = AreasNamedInText(text, toponyms);
 
         // Context, recomputed from the current choices: each other name whose reading lies in a
@@ -161,7 +206,12 @@ public sealed class PlaceResolver
                 for (var c = 0; c < list.Length; c++)
                 {
                     var place = list[c];
-                    var contextScale = namesCountry && place.Kind != PlaceKind.Country && !(place.Kind == PlaceKind.Admin1 && place.Population > 0) ? 0.5 : 1;
+                    var coherence = Coherence(place, i, candidates, chosen, names);
+
+                    // ... unless the town lies within 25 km of another place the article names
+                    // (Palestine, Texas, next to Anderson County): then it is local news.
+                    var contextScale = namesCountry && place.Kind != PlaceKind.Country && !(place.Kind == PlaceKind.Admin1 && place.Population > 0)
+                        && coherence < 3 ? 0.5 : 1;
                     var score = baseScores[i][c];
                     if (place.Kind != PlaceKind.Country)
                     {
@@ -173,7 +223,13 @@ public sealed class PlaceResolver
                         score += contextScale * Admin1Weight * OtherVotes(admin1Votes, (place.Country, place.Admin1), names[i]) / others;
                     }
 
-                    scores[c] = score + (contextScale * Coherence(place, i, candidates, chosen, names));
+                    if (place.Admin2.Length > 0
+                        && OtherVotes(place.Kind == PlaceKind.Admin2 ? townReadings : countyReadings, (place.Country, place.Admin1, place.Admin2), names[i]) > 0)
+                    {
+                        score += CountyPairWeight;
+                    }
+
+                    scores[c] = score + (contextScale * coherence);
                 }
 
                 next[i] = ArgMax(scores, list);
@@ -216,9 +272,9 @@ public sealed class PlaceResolver
         var fromKnowledge = KnowledgeAreas(name);
         var found = GazetteerCandidates(name);
 
-        // All-capital names are acronyms: "US" is the United States, not Us in France. Keep only
-        // places written exactly so.
-        if (NameKey.IsCaseSensitive(name) && !found.IsEmpty)
+        // Short all-capital names are acronyms: "US" is the United States, not Us in France. Keep
+        // only places written exactly so. ("WASHINGTON" in a dateline is not an acronym.)
+        if (NameKey.IsCaseSensitive(name) && name.Length <= 3 && !found.IsEmpty)
         {
             var exact = ImmutableArray.CreateBuilder<Place>();
             foreach (var place in found)
@@ -497,6 +553,9 @@ public sealed class PlaceResolver
     private static int OtherVotes<TKey>(Dictionary<TKey, HashSet<string>> votes, TKey key, string selfName)
         where TKey : notnull =>
         votes.TryGetValue(key, out var names) ? names.Count - (names.Contains(selfName) ? 1 : 0) : 0;
+
+    /// <summary>Points for a town whose county the article names (and for that county).</summary>
+    private const double CountyPairWeight = 4;
 
     /// <summary>Points when every other name votes for the candidate's country.</summary>
     private const double CountryWeight = 5;

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Dossier.Analysis.Geoparsing;
+using Dossier.Analysis.Linking;
+using Dossier.Evaluation.Linking;
 using Dossier.Evaluation.Geo;
 using Dossier.Knowledge.Actors;
 using Dossier.Knowledge.Places;
@@ -9,7 +11,7 @@ using Dossier.Text;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary>Commands over the knowledge base and gazetteer: <c>eval geo</c>.</summary>
+/// <summary>Commands over the knowledge base and gazetteer: <c>eval geo</c>, <c>eval link</c>.</summary>
 internal static class KnowledgeCommands
 {
     /// <summary>
@@ -24,9 +26,10 @@ internal static class KnowledgeCommands
         var noFocus = new Option<bool>("--no-focus") { Description = "Do not place unknown names at the document's focus." };
         var showErrors = new Option<int>("--show-errors") { Description = "Print the N largest errors.", DefaultValueFactory = _ => 0 };
         var explain = new Option<string?>("--explain") { Description = "Print every decision for the article with this id." };
+        var recognise = new Option<bool>("--recognize") { Description = "Also find toponyms with the gazetteer-based recogniser and score recognition P/R/F1 (exact spans) and end-to-end accuracy@161 km." };
         var command = new Command("geo", "Geoparsing: resolve gold toponyms and score accuracy@161 km and mean error.")
         {
-            corpus, minimum, noFocus, showErrors, explain,
+            corpus, minimum, noFocus, showErrors, explain, recognise,
         };
         command.SetAction(parseResult =>
         {
@@ -68,20 +71,63 @@ internal static class KnowledgeCommands
                     score.Add(km);
                     var goldLat = gold[i].Latitude!.Value;
                     var goldLon = gold[i].Longitude!.Value;
-                    if (resolver.Candidates(gold[i].Phrase).Any(p => GreatCircle.DistanceKm(goldLat, goldLon, p.Latitude, p.Longitude) <= GeoScore.ThresholdKm))
-                    {
-                        reachable++;
-                    }
+                    var canReach = resolver.Candidates(gold[i].Phrase).Any(p => GreatCircle.DistanceKm(goldLat, goldLon, p.Latitude, p.Longitude) <= GeoScore.ThresholdKm);
+                    reachable += canReach ? 1 : 0;
                     var (count, correct) = byRule.GetValueOrDefault(resolved[i].Rule);
                     byRule[resolved[i].Rule] = (count + 1, correct + (km <= GeoScore.ThresholdKm ? 1 : 0));
                     if (km > GeoScore.ThresholdKm || km is null)
                     {
-                        worst.Add((km ?? double.PositiveInfinity, gold[i].Phrase, place is null ? "-" : $"{place.Name} ({place.Country} {place.Admin1} {place.FeatureCode})", article.Id));
+                        worst.Add((km ?? double.PositiveInfinity, gold[i].Phrase, (place is null ? "-" : $"{place.Name} ({place.Country} {place.Admin1} {place.FeatureCode})") + (canReach ? " [a candidate was within 161 km]" : ""), article.Id));
                     }
                 }
             }
 
             var c = CultureInfo.InvariantCulture;
+            if (parseResult.GetValue(recognise))
+            {
+                var finder = new GazetteerToponymFinder(gazetteer, knowledge);
+                int truePositives = 0, predictedCount = 0, goldCount = 0;
+                var falsePositives = new Dictionary<string, int>(StringComparer.Ordinal);
+                var endToEnd = new GeoScore();
+                foreach (var article in articles)
+                {
+                    var found = finder.Find(article.Text);
+                    var resolvedFound = resolver.Resolve(article.Text, found, !parseResult.GetValue(noFocus));
+                    var goldSpans = article.Toponyms.ToDictionary(t => (t.Start, t.End), t => t);
+                    predictedCount += found.Length;
+                    goldCount += goldSpans.Count;
+                    var matched = new HashSet<(int, int)>();
+                    for (var i = 0; i < found.Length; i++)
+                    {
+                        if (!goldSpans.ContainsKey((found[i].Start, found[i].End)))
+                        {
+                            var surface = article.Text[found[i].Start..found[i].End];
+                            falsePositives[surface] = falsePositives.GetValueOrDefault(surface) + 1;
+                        }
+
+                        if (goldSpans.TryGetValue((found[i].Start, found[i].End), out var hit) && matched.Add((hit.Start, hit.End)))
+                        {
+                            truePositives++;
+                            if (hit.Latitude is { } lat && hit.Longitude is { } lon)
+                            {
+                                var p = resolvedFound[i].Place;
+                                endToEnd.Add(p is null ? null : GreatCircle.DistanceKm(lat, lon, p.Latitude, p.Longitude));
+                            }
+                        }
+                    }
+                }
+
+                var precision = predictedCount == 0 ? 0 : (double)truePositives / predictedCount;
+                var recall = goldCount == 0 ? 0 : (double)truePositives / goldCount;
+                var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+                output.WriteLine(string.Create(c, $"recognition (gazetteer baseline, exact spans): P {precision:F4}  R {recall:F4}  F1 {f1:F4}  ({truePositives} of {goldCount} gold, {predictedCount} found)"));
+                output.WriteLine(string.Create(c, $"end-to-end accuracy@161km on recognised geocoded toponyms: {endToEnd.AccuracyAt161:F4} ({endToEnd.WithinThreshold}/{endToEnd.Total})"));
+                foreach (var (surface, count) in falsePositives.OrderByDescending(p => p.Value).Take(parseResult.GetValue(showErrors)))
+                {
+                    output.WriteLine(string.Create(c, $"  found but not gold: {count,4} '{surface}'"));
+                }
+            }
+
             output.WriteLine(string.Create(c, $"corpus: {file.Name}  articles: {articles.Count}  geocoded gold toponyms: {score.Total}"));
             output.WriteLine(string.Create(c, $"gazetteer: {gazetteer.Places.Length} places, {gazetteer.NameCount} names, loaded in {loadMs} ms; resolved in {watch.ElapsedMilliseconds} ms"));
             output.WriteLine(string.Create(c, $"resolved: {score.Resolved}  within 161 km: {score.WithinThreshold}  with a candidate within 161 km (oracle): {reachable} ({(double)reachable / Math.Max(1, score.Total):F4})"));
@@ -99,6 +145,106 @@ internal static class KnowledgeCommands
             if (parseResult.GetValue(minimum) is { } floor && score.AccuracyAt161 < floor)
             {
                 error.WriteLine(string.Create(c, $"accuracy@161km {score.AccuracyAt161:F4} is below the floor {floor:F4}."));
+                return 1;
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// <c>dossier eval link --gold FILE --texts DIR [--texts DIR …] [--min-acc X] [--show-errors N]</c>:
+    /// links the gold mentions (gold spans and types) and prints accuracy (actor id, NIL when the
+    /// knowledge base lacks the referent) and CAMEO accuracy where the gold has a code.
+    /// </summary>
+    public static Command EvalLink()
+    {
+        var gold = new Option<FileInfo>("--gold") { Description = "Gold mentions (data/gold/linking/gold.tsv).", Required = true };
+        var texts = new Option<string[]>("--texts") { Description = "Folders holding the documents' .txt files.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var minimum = new Option<double?>("--min-acc") { Description = "Fail (exit 1) when accuracy is below this fraction." };
+        var showErrors = new Option<int>("--show-errors") { Description = "Print up to N wrong links.", DefaultValueFactory = _ => 0 };
+        var command = new Command("link", "Entity linking: link gold mentions to the actor knowledge base and score accuracy.")
+        {
+            gold, texts, minimum, showErrors,
+        };
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var file = parseResult.GetValue(gold)!;
+            if (!file.Exists)
+            {
+                error.WriteLine($"Gold file '{file.FullName}' does not exist.");
+                return 2;
+            }
+
+            var knowledge = KnowledgeBase.Load(KnowledgeBase.DefaultDirectory);
+            var linker = new ActorLinker(knowledge);
+            var mentions = LinkingGold.Read(file.FullName);
+            var folders = parseResult.GetValue(texts) ?? [];
+            int total = 0, correct = 0, nilTotal = 0, nilCorrect = 0, cameoTotal = 0, cameoCorrect = 0;
+            var errors = new List<string>();
+            var byRule = new Dictionary<string, (int Count, int Correct)>(StringComparer.Ordinal);
+            foreach (var document in mentions.GroupBy(m => m.Document))
+            {
+                var text = LinkingGold.ReadText(document.Key, folders);
+                var list = document.ToList();
+                foreach (var m in list)
+                {
+                    if (m.End > text.Length || !text.AsSpan(m.Start, m.End - m.Start).SequenceEqual(m.Surface))
+                    {
+                        error.WriteLine($"{document.Key}: gold mention '{m.Surface}' at {m.Start}-{m.End} does not match the text.");
+                        return 2;
+                    }
+                }
+
+                var links = linker.Link(text, [.. list.Select(m => new LinkMention(new TextSpan(m.Start, m.End), m.Type))]);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var m = list[i];
+                    var predicted = links[i].Actor?.Id.Value;
+                    var ok = string.Equals(predicted, m.Actor, StringComparison.Ordinal);
+                    total++;
+                    correct += ok ? 1 : 0;
+                    if (m.Actor is null)
+                    {
+                        nilTotal++;
+                        nilCorrect += ok ? 1 : 0;
+                    }
+
+                    if (m.Cameo is not null)
+                    {
+                        cameoTotal++;
+                        cameoCorrect += string.Equals(links[i].Cameo, m.Cameo, StringComparison.Ordinal) ? 1 : 0;
+                    }
+
+                    var (count, good) = byRule.GetValueOrDefault(links[i].Rule);
+                    byRule[links[i].Rule] = (count + 1, good + (ok ? 1 : 0));
+                    if (!ok || (m.Cameo is not null && !string.Equals(links[i].Cameo, m.Cameo, StringComparison.Ordinal)))
+                    {
+                        errors.Add($"  {document.Key} '{m.Surface}': gold {m.Actor ?? "NIL:" + m.NilCluster} {m.Cameo}, predicted {predicted ?? "NIL"} {links[i].Cameo} ({links[i].Rule})");
+                    }
+                }
+            }
+
+            var c = CultureInfo.InvariantCulture;
+            var accuracy = total == 0 ? 0 : (double)correct / total;
+            output.WriteLine(string.Create(c, $"gold: {file.Name}  mentions: {total} ({nilTotal} NIL)  documents: {mentions.Select(m => m.Document).Distinct().Count()}"));
+            output.WriteLine(string.Create(c, $"linking accuracy: {accuracy:F4} ({correct}/{total})  NIL accuracy: {(nilTotal == 0 ? 0 : (double)nilCorrect / nilTotal):F4}  CAMEO accuracy: {(cameoTotal == 0 ? 0 : (double)cameoCorrect / cameoTotal):F4} ({cameoCorrect}/{cameoTotal})"));
+            foreach (var (rule, (count, good)) in byRule.OrderByDescending(p => p.Value.Count))
+            {
+                output.WriteLine(string.Create(c, $"  rule {rule,-13} {count,5}  accuracy {(double)good / count:F3}"));
+            }
+
+            foreach (var line in errors.Take(parseResult.GetValue(showErrors)))
+            {
+                output.WriteLine(line);
+            }
+
+            if (parseResult.GetValue(minimum) is { } floor && accuracy < floor)
+            {
+                error.WriteLine(string.Create(c, $"linking accuracy {accuracy:F4} is below the floor {floor:F4}."));
                 return 1;
             }
 

@@ -62,9 +62,10 @@ public static class GeoCorpus
     }
 
     /// <summary>
-    /// GeoVirus offsets are one past where the phrase starts (its texts lost a leading character
-    /// somewhere upstream); when the span does not hold the phrase, look for it a few characters
-    /// either side and move the span there.
+    /// Gold offsets do not always index the text as an XML reader returns it: GeoVirus offsets are
+    /// one past where the phrase starts, and some TR-News articles drift further (line breaks
+    /// normalised by XML parsing). When the span does not hold the phrase, use the nearest
+    /// occurrence of the phrase within 80 characters either side.
     /// </summary>
     internal static GoldToponym Align(string text, GoldToponym toponym)
     {
@@ -75,7 +76,7 @@ public static class GeoCorpus
             return toponym;
         }
 
-        for (var delta = 1; delta <= 3; delta++)
+        for (var delta = 1; delta <= 80; delta++)
         {
             foreach (var start in (ReadOnlySpan<int>)[toponym.Start - delta, toponym.Start + delta])
             {

@@ -104,9 +104,10 @@ public static class NameKey
     }
 
     /// <summary>
-    /// True for acronyms and other all-capital names ("IS", "ISIS-K", "U.S.", "RT"): these only
-    /// match text written the same way, because their lower-case forms are common words
-    /// ("is", "us", "who", "aa").
+    /// True for short all-capital names, i.e. acronyms of at most four letters ("IS", "ISIS",
+    /// "U.S.", "RT", "WHO", "SITE"): these only match text written the same way, because their
+    /// lower-case forms are common words ("is", "us", "who", "site"). Longer all-capital names
+    /// ("UNAMA", "ECOWAS") match in any case, and so do all-capital datelines ("KABUL").
     /// </summary>
     public static bool IsCaseSensitive(ReadOnlySpan<char> name)
     {
@@ -124,7 +125,7 @@ public static class NameKey
             }
         }
 
-        return letters > 0;
+        return letters is > 0 and <= 4;
     }
 }
 

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using Dossier.Knowledge.Files;
 using Dossier.Knowledge.Names;
 
@@ -26,7 +27,7 @@ namespace Dossier.Knowledge.Places;
 public sealed class Gazetteer
 {
     /// <summary>Columns of the places file, in order.</summary>
-    internal static readonly string[] Columns = ["id", "name", "alternates", "lat", "lon", "country", "admin1", "population", "feature"];
+    internal static readonly string[] Columns = ["id", "name", "alternates", "lat", "lon", "country", "admin1", "population", "feature", "admin2"];
 
     private readonly FrozenDictionary<string, ImmutableArray<Place>> _byName;
     private readonly FrozenDictionary<string, ImmutableArray<Place>>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
@@ -38,7 +39,9 @@ public sealed class Gazetteer
     {
         ArgumentNullException.ThrowIfNull(places);
         Places = [.. places];
-        var builder = new Dictionary<string, List<Place>>(places.Count * 5 / 4, StringComparer.Ordinal);
+        // Most names belong to one place: keep a bare array per key (no List), grow it rarely, and
+        // hand it to ImmutableArray without copying.
+        var builder = new Dictionary<string, Place[]>(places.Count * 5 / 4, StringComparer.Ordinal);
         var admin1 = new Dictionary<string, Place>(StringComparer.Ordinal);
         var countries = new Dictionary<string, Place>(StringComparer.Ordinal);
         foreach (var place in places)
@@ -61,13 +64,15 @@ public sealed class Gazetteer
 
         foreach (var list in builder.Values)
         {
-            if (list.Count > 1)
+            if (list.Length > 1)
             {
-                list.Sort(static (a, b) => b.Population.CompareTo(a.Population));
+                // Stable, so equal populations keep file order.
+                var sorted = list.OrderByDescending(p => p.Population).ToArray();
+                sorted.CopyTo(list, 0);
             }
         }
 
-        _byName = builder.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+        _byName = builder.ToFrozenDictionary(p => p.Key, p => ImmutableCollectionsMarshal.AsImmutableArray(p.Value), StringComparer.Ordinal);
         _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         _admin1 = admin1.ToFrozenDictionary(StringComparer.Ordinal);
         _countries = countries.ToFrozenDictionary(StringComparer.Ordinal);
@@ -125,33 +130,43 @@ public sealed class Gazetteer
         using var file = File.OpenRead(path);
         using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        return new Gazetteer(Read(Path.GetFileName(path), reader));
+
+        // One string for the whole file, read line by line as spans: no string per line.
+        return new Gazetteer(Read(Path.GetFileName(path), reader.ReadToEnd()));
     }
 
     /// <summary>Parses the places TSV format (header line first; see data/gazetteer/README.md).</summary>
-    internal static List<Place> Read(string fileName, TextReader reader)
+    internal static List<Place> Read(string fileName, TextReader reader) => Read(fileName, reader.ReadToEnd());
+
+    /// <summary>Parses the places TSV format from the whole file's text.</summary>
+    internal static List<Place> Read(string fileName, string content)
     {
         var places = new List<Place>(150_000);
-        var lineNumber = 0;
-        var header = reader.ReadLine();
-        lineNumber++;
-        if (header is null || !header.Equals(string.Join('\t', Columns), StringComparison.Ordinal))
+        var lineNumber = 1;
+        var rest = content.AsSpan();
+        var newline = rest.IndexOf('\n');
+        var header = newline < 0 ? rest : rest[..newline];
+        if (!header.TrimEnd('\r').SequenceEqual(string.Join('\t', Columns)))
         {
             throw new KnowledgeFormatException(fileName, lineNumber, $"header must be '{string.Join("\\t", Columns)}'.");
         }
 
+        rest = newline < 0 ? [] : rest[(newline + 1)..];
+
         // Place names repeat a lot (feature codes, admin codes, countries): share the strings.
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         Span<Range> ranges = stackalloc Range[Columns.Length + 1];
-        while (reader.ReadLine() is { } line)
+        while (!rest.IsEmpty)
         {
             lineNumber++;
-            if (line.Length == 0)
+            newline = rest.IndexOf('\n');
+            var span = (newline < 0 ? rest : rest[..newline]).TrimEnd('\r');
+            rest = newline < 0 ? [] : rest[(newline + 1)..];
+            if (span.IsEmpty)
             {
                 continue;
             }
 
-            var span = line.AsSpan();
             if (span.Split(ranges, '\t') != Columns.Length)
             {
                 throw new KnowledgeFormatException(fileName, lineNumber, $"has the wrong number of fields; expected {Columns.Length} separated by tabs.");
@@ -181,7 +196,7 @@ public sealed class Gazetteer
 
             var feature = Pool(pool, span[ranges[8]]);
             places.Add(new Place(id, span[ranges[1]].ToString(), alternates, lat, lon, Pool(pool, span[ranges[5]]),
-                Pool(pool, span[ranges[6]]), population, Place.KindOf(feature), feature));
+                Pool(pool, span[ranges[6]]), population, Place.KindOf(feature), feature) { Admin2 = Pool(pool, span[ranges[9]]) });
         }
 
         return places;
@@ -199,21 +214,27 @@ public sealed class Gazetteer
         return pooled;
     }
 
-    private static void Add(Dictionary<string, List<Place>> builder, string name, Place place)
+    private static void Add(Dictionary<string, Place[]> builder, string name, Place place)
     {
         var key = NameKey.Of(name);
-        if (!builder.TryGetValue(key, out var list))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(builder, key, out var exists);
+        if (!exists || slot is null)
         {
-            list = [];
-            builder.Add(key, list);
+            slot = [place];
+            return;
         }
 
         // A place's names are added one after another, so a duplicate (an alternate that folds to
         // the name) can only be the last entry.
-        if (list.Count == 0 || !ReferenceEquals(list[^1], place))
+        if (ReferenceEquals(slot[^1], place))
         {
-            list.Add(place);
+            return;
         }
+
+        var grown = new Place[slot.Length + 1];
+        slot.CopyTo(grown, 0);
+        grown[^1] = place;
+        slot = grown;
     }
 
     private static string Admin1Key(string country, string admin1) => string.Concat(country, ".", admin1);

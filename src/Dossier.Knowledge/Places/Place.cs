@@ -23,7 +23,7 @@ public enum PlaceKind
     /// <summary>Any other populated place (GeoNames PPL, PPLX, …).</summary>
     PopulatedPlace,
 
-    /// <summary>A region or area without a single administrative owner (continent, sea, region).</summary>
+    /// <summary>A region or area without a single administrative owner (continent, sea, region), or a named landmark (airport, building, square).</summary>
     Region,
 }
 
@@ -52,6 +52,12 @@ public sealed record Place(
     PlaceKind Kind,
     string FeatureCode)
 {
+    /// <summary>
+    /// Second-order division (US county name without "County", e.g. "Walker") where known: for US
+    /// places from GeoNames' postal-code table; empty elsewhere. For a county, its own name.
+    /// </summary>
+    public string Admin2 { get; init; } = "";
+
     /// <summary>Maps a GeoNames feature code to a <see cref="PlaceKind"/>.</summary>
     public static PlaceKind KindOf(string featureCode) => featureCode switch
     {
@@ -59,7 +65,8 @@ public sealed record Place(
         "ADM1" => PlaceKind.Admin1,
         "ADM2" => PlaceKind.Admin2,
         "PCLI" or "PCLD" or "PCLF" or "PCLS" or "PCLIX" or "PCL" or "TERR" => PlaceKind.Country,
-        "CONT" or "RGN" or "AREA" => PlaceKind.Region,
+        // Landmarks are named like areas in news ("the White House", "Heathrow"): one known point each.
+        "CONT" or "RGN" or "AREA" or "SEA" or "OCN" or "AIRP" or "BLDG" or "STRT" or "SQR" => PlaceKind.Region,
         _ when featureCode.StartsWith("PPLA", StringComparison.Ordinal) => PlaceKind.AdminSeat,
         _ => PlaceKind.PopulatedPlace,
     };

@@ -103,4 +103,19 @@ public sealed class PlaceResolverTests
         var place = Resolve("A blast shook Kabul on Sunday.", "Kabul")[0];
         Assert.Equal(PlaceKind.Capital, place?.Kind);
     }
+
+    [Fact]
+    public void Huntsville_with_Walker_County_is_in_Texas()
+    {
+        var places = Resolve("Walker County deputies said the man was taken to a hospital in Huntsville.", "Walker County", "Huntsville");
+        Assert.Equal(("USA", "TX"), (places[0]?.Country, places[0]?.Admin1));
+        Assert.Equal(("USA", "TX"), (places[1]?.Country, places[1]?.Admin1));
+    }
+
+    [Fact]
+    public void Paris_with_Henry_County_is_Paris_Tennessee()
+    {
+        var places = Resolve("The Henry County sheriff said the crash happened north of Paris.", "Henry County", "Paris");
+        Assert.Equal(("USA", "TN"), (places[1]?.Country, places[1]?.Admin1));
+    }
 }

@@ -23,7 +23,9 @@ public sealed class NameKeyTests
 
     [Theory]
     [InlineData("IS", true)]
-    [InlineData("ISIS-K", true)]
+    [InlineData("ISIS-K", false)]
+    [InlineData("ISIS", true)]
+    [InlineData("KABUL", false)]
     [InlineData("U.S.", true)]
     [InlineData("Daesh", false)]
     [InlineData("dpa", false)]

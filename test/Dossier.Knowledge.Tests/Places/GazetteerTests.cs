@@ -1,0 +1,79 @@
+using Dossier.Knowledge.Files;
+using Dossier.Knowledge.Places;
+
+namespace Dossier.Knowledge.Tests.Places;
+
+public sealed class GazetteerTests
+{
+    private const string Header = "id\tname\talternates\tlat\tlon\tcountry\tadmin1\tpopulation\tfeature\tadmin2\n";
+
+    private static readonly Lazy<Gazetteer> s_real = new(() => Gazetteer.Load(Gazetteer.DefaultPath));
+
+    private static Gazetteer Parse(string body) => new(Gazetteer.Read("places.tsv", new StringReader(Header + body)));
+
+    [Fact]
+    public void Candidates_come_most_populous_first_and_ignore_case_and_diacritics()
+    {
+        var gazetteer = Parse("1\tBangor\t\t44.80118\t-68.77781\tUSA\tME\t32391\tPPLA2\tPenobscot\n2\tBangor\t\t54.65338\t-5.66895\tGBR\tNIR\t60385\tPPLA2\t\n3\tSão Paulo\tSao Paulo\t-23.5\t-46.6\tBRA\t27\t10021295\tPPLA\t\n");
+        Assert.True(gazetteer.TryGet("BANGOR", out var bangors));
+        Assert.Equal(["GBR", "USA"], bangors.Select(p => p.Country));
+        Assert.True(gazetteer.TryGet("sao paulo", out var saoPaulo));
+        Assert.Single(saoPaulo);
+    }
+
+    [Fact]
+    public void Feature_codes_map_to_kinds()
+    {
+        Assert.Equal(PlaceKind.Capital, Place.KindOf("PPLC"));
+        Assert.Equal(PlaceKind.Admin1, Place.KindOf("ADM1"));
+        Assert.Equal(PlaceKind.Admin2, Place.KindOf("ADM2"));
+        Assert.Equal(PlaceKind.AdminSeat, Place.KindOf("PPLA2"));
+        Assert.Equal(PlaceKind.Country, Place.KindOf("PCLI"));
+        Assert.Equal(PlaceKind.Region, Place.KindOf("CONT"));
+        Assert.Equal(PlaceKind.PopulatedPlace, Place.KindOf("PPL"));
+    }
+
+    [Fact]
+    public void Bad_line_names_file_and_line()
+    {
+        var error = Assert.Throws<KnowledgeFormatException>(() => Parse("1\tX\t\tnorth\t0\tUSA\t\t0\tPPL\t\n"));
+        Assert.StartsWith("places.tsv:2:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wrong_header_is_rejected()
+    {
+        var error = Assert.Throws<KnowledgeFormatException>(() => Gazetteer.Read("places.tsv", new StringReader("name\tlat\n")));
+        Assert.Equal(1, error.Line);
+    }
+
+    [Fact]
+    public void Great_circle_distance_London_to_Paris_is_about_344_km() =>
+        Assert.InRange(GreatCircle.DistanceKm(51.5074, -0.1278, 48.8566, 2.3522), 340, 348);
+
+    [Fact]
+    public void Repository_gazetteer_has_countries_states_and_cities()
+    {
+        var gazetteer = s_real.Value;
+        Assert.True(gazetteer.Places.Length > 140_000);
+        Assert.True(gazetteer.TryGetCountry("AFG", out var afghanistan));
+        Assert.Equal(PlaceKind.Country, afghanistan.Kind);
+        Assert.True(gazetteer.TryGetAdmin1("USA", "ME", out var maine));
+        Assert.Equal("Maine", maine.Name);
+        Assert.True(gazetteer.TryGet("Kabul", out var kabul));
+        Assert.Contains(kabul, p => p.Kind == PlaceKind.Capital && p.Country == "AFG");
+        Assert.True(gazetteer.TryGet("Rapides Parish", out var parish));
+        Assert.Equal(PlaceKind.Admin2, parish[0].Kind);
+    }
+
+    [Fact]
+    public void Every_place_has_valid_coordinates_and_a_known_kind()
+    {
+        foreach (var place in s_real.Value.Places)
+        {
+            Assert.InRange(place.Latitude, -90, 90);
+            Assert.InRange(place.Longitude, -180, 180);
+            Assert.False(string.IsNullOrWhiteSpace(place.Name));
+        }
+    }
+}
