@@ -64,6 +64,12 @@ public sealed record StoredClaim(
 {
     /// <summary>Who makes the claim: the quoted speaker, else the outlet.</summary>
     public string ClaimedBy => Claimant ?? Outlet ?? "unknown";
+
+    /// <summary>The knowledge-base actor id of the claimant, when linked.</summary>
+    public string? ClaimantActor { get; init; }
+
+    /// <summary>The claimant's country (alpha-3), when known: the side of a dispute.</summary>
+    public string? Side { get; init; }
 }
 
 /// <summary>Filters for <see cref="IDocumentStore.Claims"/>; null means any.</summary>

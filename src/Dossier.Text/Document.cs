@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Dossier.Text.Attribution;
 using Dossier.Text.Claims;
+using Dossier.Text.Knowledge;
 using Dossier.Text.Quantities;
 
 namespace Dossier.Text;
@@ -54,6 +55,12 @@ public sealed record Document
     /// <summary>Named-entity mentions in text order; they never overlap.</summary>
     public ImmutableArray<Mention> Mentions { get; init; } = [];
 
+    /// <summary>Links of mentions to canonical actors, in text order (one per linked or clustered mention).</summary>
+    public ImmutableArray<EntityLink> Links { get; init; } = [];
+
+    /// <summary>Place mentions resolved to coordinates, in text order.</summary>
+    public ImmutableArray<PlaceReference> Places { get; init; } = [];
+
     /// <summary>Attributed statements (direct, indirect and mixed quotes) in text order of their content.</summary>
     public ImmutableArray<Quote> Quotes { get; init; } = [];
 
@@ -77,7 +84,9 @@ public sealed record Document
         | (Quotes.IsDefaultOrEmpty ? Layers.None : Layers.Quotes)
         | (Quantities.IsDefaultOrEmpty ? Layers.None : Layers.Quantities)
         | (TimeExpressions.IsDefaultOrEmpty ? Layers.None : Layers.TimeExpressions)
-        | (Claims.IsDefaultOrEmpty ? Layers.None : Layers.Claims);
+        | (Claims.IsDefaultOrEmpty ? Layers.None : Layers.Claims)
+        | (Links.IsDefaultOrEmpty ? Layers.None : Layers.Links)
+        | (Places.IsDefaultOrEmpty ? Layers.None : Layers.Places);
 
     /// <summary>The characters of <paramref name="span"/> as a new string (allocates; prefer <see cref="SliceOf"/>).</summary>
     public string TextOf(TextSpan span) => Text.Substring(span.Start, span.Length);

@@ -34,6 +34,12 @@ public enum Layers
     /// <summary>Numeric claims (<see cref="Claims.Claim"/>).</summary>
     Claims = 1 << 7,
 
+    /// <summary>Mentions linked to canonical actors (<see cref="Knowledge.EntityLink"/>).</summary>
+    Links = 1 << 8,
+
+    /// <summary>Place mentions resolved to coordinates (<see cref="Knowledge.PlaceReference"/>).</summary>
+    Places = 1 << 9,
+
     /// <summary>Numbers with qualifier intervals (<see cref="Quantities.Quantity"/>).</summary>
     Quantities = 1 << 10,
 

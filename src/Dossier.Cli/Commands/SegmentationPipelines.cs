@@ -2,6 +2,8 @@ using Dossier.Analysis.Attribution;
 using Dossier.Analysis.Claims;
 using Dossier.Analysis.Dates;
 using Dossier.Analysis.Entities;
+using Dossier.Analysis.Geoparsing;
+using Dossier.Analysis.Linking;
 using Dossier.Analysis.Models;
 using Dossier.Analysis.Numbers;
 using Dossier.Analysis.Syntax;
@@ -9,6 +11,8 @@ using Dossier.Analysis.Paragraphs;
 using Dossier.Analysis.Pipeline;
 using Dossier.Analysis.Sentences;
 using Dossier.Analysis.Tokenization;
+using Dossier.Knowledge.Actors;
+using Dossier.Knowledge.Places;
 
 namespace Dossier.Cli.Commands;
 
@@ -43,6 +47,8 @@ internal static class SegmentationPipelines
             .Add(Tagger.Value)
             .Add(Parser.Value)
             .Add(Entities.Value)
+            .Add(new EntityLinker(Linker))
+            .Add(new Geoparser(Resolver))
             .Add(new QuantityFinder())
             .Add(new TimeExpressionFinder())
             .Add(new QuoteAttributor(CueModel.Value))
@@ -62,6 +68,10 @@ internal static class SegmentationPipelines
         using var stream = File.OpenRead(path);
         return AttributionCueModel.Load(stream);
     });
+
+    private static readonly Lazy<KnowledgeBase> Knowledge = new(() => KnowledgeBase.Load(KnowledgeBase.DefaultDirectory));
+    private static readonly Lazy<ActorLinker> Linker = new(() => new ActorLinker(Knowledge.Value));
+    private static readonly Lazy<PlaceResolver> Resolver = new(() => new PlaceResolver(Gazetteer.Load(Gazetteer.DefaultPath), Knowledge.Value));
 
     private static readonly Lazy<PosTagger> Tagger = new(() => new PosTagger());
     private static readonly Lazy<DependencyParser> Parser = new(() => new DependencyParser());

@@ -136,38 +136,67 @@ internal static class DocumentJsonWriter
 
         // Layers that later stages fill; present and empty until they exist, so consumers can rely on them.
         WriteClaims(json, document);
-        foreach (var layer in (ReadOnlySpan<string>)["events", "places"])
-        {
-            json.WriteStartArray(layer);
-            json.WriteEndArray();
-        }
+        WritePlaces(json, document);
+
+        // Events are filled by the event-coding stage; present and empty until it exists, so consumers can rely on it.
+        json.WriteStartArray("events");
+        json.WriteEndArray();
 
         json.WriteEndObject();
     }
 
     /// <summary>
-    /// Entities: until entity linking exists, mentions with the same text and type are one entity, in
-    /// order of first mention.
+    /// Entities: mentions of one referent — one knowledge-base actor, or one in-document cluster of
+    /// mentions the knowledge base lacks — in order of first mention.
     /// </summary>
     private static void WriteEntities(Utf8JsonWriter json, Document document)
     {
+        var links = document.Links.ToDictionary(link => link.Span);
         json.WriteStartArray("entities");
-        foreach (var group in document.Mentions.GroupBy(mention => (Text: document.TextOf(mention.Span), mention.Type)))
+        foreach (var group in document.Mentions.GroupBy(mention => links.TryGetValue(mention.Span, out var link) ? link.Cluster : $"text:{mention.Type}:{document.TextOf(mention.Span)}"))
         {
+            var first = group.First();
+            var link = links.GetValueOrDefault(first.Span);
             json.WriteStartObject();
-            json.WriteString("name", group.Key.Text);
-            json.WriteString("type", group.Key.Type);
-            json.WriteNull("id"); // the knowledge-base actor id, once entity linking exists
+            json.WriteString("name", link?.ActorName ?? group.Select(m => document.TextOf(m.Span)).MaxBy(text => text.Length));
+            json.WriteString("type", first.Type);
+            WriteNullable(json, "id", link?.ActorId);
             json.WriteStartArray("mentions");
             foreach (var mention in group)
             {
                 json.WriteStartObject();
                 WriteSpan(json, document, mention.Span);
                 json.WriteString("type", mention.Type);
+                if (links.TryGetValue(mention.Span, out var mentionLink))
+                {
+                    WriteNullable(json, "cameo", mentionLink.Cameo);
+                    json.WriteString("rule", mentionLink.Origin.ToString());
+                }
+
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WritePlaces(Utf8JsonWriter json, Document document)
+    {
+        json.WriteStartArray("places");
+        foreach (var place in document.Places)
+        {
+            json.WriteStartObject();
+            WriteSpan(json, document, place.Span);
+            json.WriteString("name", place.Name);
+            json.WriteNumber("lat", place.Latitude);
+            json.WriteNumber("lon", place.Longitude);
+            json.WriteString("country", place.Country);
+            json.WriteString("admin1", place.Admin1);
+            json.WriteNumber("population", place.Population);
+            json.WriteString("rule", place.Origin.ToString());
             json.WriteEndObject();
         }
 

@@ -56,6 +56,29 @@ internal static class DocumentTextWriter
             }
         }
 
+        if (!document.Links.IsDefaultOrEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("Actors");
+            foreach (var actor in document.Links.Where(link => link.ActorId is not null).GroupBy(link => link.ActorId))
+            {
+                var written = actor.Select(link => document.TextOf(link.Span)).Distinct(StringComparer.Ordinal);
+                var codes = string.Join("/", actor.Select(link => link.Cameo).Where(code => code is not null).Distinct(StringComparer.Ordinal));
+                output.WriteLine($"  {actor.First().ActorName} [{actor.Key}{(codes.Length > 0 ? ", " + codes : string.Empty)}]: {string.Join(", ", written)}");
+            }
+        }
+
+        if (!document.Places.IsDefaultOrEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("Places");
+            foreach (var place in document.Places.GroupBy(place => (place.Name, place.Country)))
+            {
+                var first = place.First();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {first.Name} ({(first.Country.Length > 0 ? first.Country : "region")}) {first.Latitude:F3}, {first.Longitude:F3} ×{place.Count()}"));
+            }
+        }
+
         if (!document.Quantities.IsDefaultOrEmpty)
         {
             output.WriteLine();

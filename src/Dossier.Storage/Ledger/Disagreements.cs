@@ -11,9 +11,10 @@ public sealed record Disagreement(string Topic, StoredClaim First, StoredClaim S
 
 /// <summary>
 /// Finds disagreements in a claim ledger: claims are grouped by measure and place; within a group, two
-/// claims by different claimants whose intervals do not overlap disagree, and two claims by the same
-/// claimant on different days whose intervals do not overlap are a shift. Claimants are compared by
-/// surname ("Zamir Kabulov" = "Kabulov"); one pair is reported per claimant pair and group.
+/// claims whose intervals leave a gap are a disagreement when they come from different sides (the
+/// claimants' countries, when the linker knows them; else the claimants themselves), and a shift when
+/// one claimant changed figure on a later day. Claimants are the same when their actor ids are, else by
+/// surname ("Zamir Kabulov" = "Kabulov"). One pair is reported per pair of sides (or claimant) and group.
 /// </summary>
 public static class DisagreementFinder
 {
@@ -39,11 +40,16 @@ public static class DisagreementFinder
                         continue;
                     }
 
-                    var (who, other) = (ClaimantKey(a), ClaimantKey(b));
-                    var same = string.Equals(who, other, StringComparison.Ordinal);
+                    var same = string.Equals(ClaimantKey(a), ClaimantKey(b), StringComparison.Ordinal);
                     if (same && a.Published == b.Published)
                     {
                         continue; // one claimant, one day: two readings of the same statement, not a shift
+                    }
+
+                    var (who, other) = same ? (ClaimantKey(a), ClaimantKey(b)) : (SideKey(a), SideKey(b));
+                    if (!same && string.Equals(who, other, StringComparison.Ordinal))
+                    {
+                        continue; // two voices of one side: not a dispute between sides
                     }
 
                     var key = string.CompareOrdinal(who, other) <= 0 ? (who, other) : (other, who);
@@ -64,9 +70,16 @@ public static class DisagreementFinder
     /// </summary>
     public static bool Overlap(QuantityInterval a, QuantityInterval b) => Math.Max(a.Low, b.Low) <= Math.Min(a.High, b.High);
 
-    /// <summary>Claimants compare by surname, case-insensitively: "Zamir Kabulov" and "Kabulov" are one.</summary>
+    private static string SideKey(StoredClaim claim) => claim.Side ?? ClaimantKey(claim);
+
+    /// <summary>Claimants compare by actor id, else by surname, case-insensitively: "Zamir Kabulov" and "Kabulov" are one.</summary>
     internal static string ClaimantKey(StoredClaim claim)
     {
+        if (claim.ClaimantActor is { } actor)
+        {
+            return actor;
+        }
+
         var name = claim.ClaimedBy.Trim();
         var space = name.LastIndexOf(' ');
         return (space < 0 ? name : name[(space + 1)..]).ToLowerInvariant();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dossier.Storage.Duplicates;
 using Dossier.Text;
+using Dossier.Text.Knowledge;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Storage.Sqlite;
@@ -136,12 +137,14 @@ public sealed class SqliteDocumentStore : IDocumentStore
         {
             var interval = claim.Quantity.Interval;
             var quote = claim.Quote >= 0 ? document.Quotes[claim.Quote] : null;
+            var subjectLink = LinkAt(document, claim.Subject);
+            var claimantLink = LinkAt(document, claim.Claimant);
             NonQuery(transaction,
                 """
-                INSERT INTO claims (document_id, start, end, text, measure, subject, place, low, high, low_inclusive, high_inclusive, approximate,
-                                    qualifier, trend, time_from, time_until, claimant, channel)
-                VALUES ($document, $start, $end, $text, $measure, $subject, $place, $low, $high, $lowInclusive, $highInclusive, $approximate,
-                        $qualifier, $trend, $from, $until, $claimant, $channel);
+                INSERT INTO claims (document_id, start, end, text, measure, subject, subject_actor, subject_name, place, low, high, low_inclusive,
+                                    high_inclusive, approximate, qualifier, trend, time_from, time_until, claimant, claimant_actor, claimant_side, channel)
+                VALUES ($document, $start, $end, $text, $measure, $subject, $subjectActor, $subjectName, $place, $low, $high, $lowInclusive,
+                        $highInclusive, $approximate, $qualifier, $trend, $from, $until, $claimant, $claimantActor, $claimantSide, $channel);
                 """,
                 ("$document", id), ("$start", claim.Span.Start), ("$end", claim.Span.End), ("$text", document.TextOf(claim.Span)),
                 ("$measure", claim.Measure), ("$subject", TextOf(document, claim.Subject)), ("$place", TextOf(document, claim.Place)),
@@ -149,7 +152,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 ("$lowInclusive", interval.LowInclusive), ("$highInclusive", interval.HighInclusive), ("$approximate", interval.Approximate),
                 ("$qualifier", claim.Quantity.Comparison.ToString()), ("$trend", claim.Trend == Text.Claims.ClaimTrend.None ? null : claim.Trend.ToString().ToLowerInvariant()),
                 ("$from", claim.Time?.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$until", claim.Time?.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ("$claimant", TextOf(document, claim.Claimant)), ("$channel", quote is null ? null : TextOf(document, quote.Channel)));
+                ("$claimant", TextOf(document, claim.Claimant)), ("$channel", quote is null ? null : TextOf(document, quote.Channel)),
+                ("$subjectActor", subjectLink?.ActorId), ("$subjectName", subjectLink?.ActorName),
+                ("$claimantActor", claimantLink?.ActorId), ("$claimantSide", claimantLink?.Country));
         }
 
         transaction.Commit();
@@ -217,11 +222,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
         ArgumentNullException.ThrowIfNull(filter);
         using var command = _connection.CreateCommand();
         var about = filter.About ?? [];
-        var aboutClause = about.Count == 0 ? "1" : string.Join(" OR ", about.Select((_, i) => $"c.subject LIKE '%' || $about{i} || '%' ESCAPE '\\'"));
+        var aboutClause = about.Count == 0 ? "1" : string.Join(" OR ", about.Select((_, i) => $"(c.subject LIKE '%' || $about{i} || '%' ESCAPE '\\' OR c.subject_name LIKE '%' || $about{i} || '%' ESCAPE '\\')"));
         command.CommandText =
             $"""
-            SELECT d.key, d.outlet, d.published, c.start, c.end, c.text, c.measure, c.subject, c.place, c.low, c.high,
-                   c.low_inclusive, c.high_inclusive, c.approximate, c.trend, c.claimant, c.channel
+            SELECT d.key, d.outlet, d.published, c.start, c.end, c.text, c.measure, COALESCE(c.subject_name, c.subject), c.place, c.low, c.high,
+                   c.low_inclusive, c.high_inclusive, c.approximate, c.trend, c.claimant, c.channel, c.claimant_actor, c.claimant_side
             FROM claims c JOIN documents d ON d.id = c.document_id
             WHERE ({aboutClause})
               AND ($measure IS NULL OR c.measure = $measure)
@@ -246,7 +251,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 reader.GetBoolean(11), reader.GetBoolean(12), reader.GetBoolean(13));
             result.Add(new StoredClaim(reader.GetString(0), NullableString(reader, 1), ParseDate(NullableString(reader, 2)),
                 new TextSpan(reader.GetInt32(3), reader.GetInt32(4)), reader.GetString(5), NullableString(reader, 6), NullableString(reader, 7),
-                NullableString(reader, 8), interval, NullableString(reader, 14), NullableString(reader, 15), NullableString(reader, 16)));
+                NullableString(reader, 8), interval, NullableString(reader, 14), NullableString(reader, 15), NullableString(reader, 16))
+            {
+                ClaimantActor = NullableString(reader, 17),
+                Side = NullableString(reader, 18),
+            });
         }
 
         return result;
@@ -276,6 +285,24 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private static DocumentSummary Summary(SqliteDataReader reader, int first) =>
         new(reader.GetInt64(first), reader.GetString(first + 1), NullableString(reader, first + 2), NullableString(reader, first + 3),
             ParseDate(NullableString(reader, first + 4)), reader.GetInt32(first + 5));
+
+    private static EntityLink? LinkAt(Document document, TextSpan? span)
+    {
+        if (span is not { } value)
+        {
+            return null;
+        }
+
+        foreach (var link in document.Links)
+        {
+            if (value.Overlaps(link.Span) && link.ActorId is not null)
+            {
+                return link;
+            }
+        }
+
+        return null;
+    }
 
     /// <inheritdoc />
     public long CountDocuments() => Scalar<long>(null, "SELECT COUNT(*) FROM documents;");

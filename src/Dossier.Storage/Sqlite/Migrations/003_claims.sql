@@ -7,6 +7,8 @@ CREATE TABLE claims (
     text            TEXT NOT NULL,
     measure         TEXT,
     subject         TEXT,
+    subject_actor   TEXT,                         -- knowledge-base actor id of the subject, when linked
+    subject_name    TEXT,                         -- its canonical name
     place           TEXT,
     low             REAL,                         -- NULL: unbounded below
     high            REAL,                         -- NULL: unbounded above
@@ -18,6 +20,8 @@ CREATE TABLE claims (
     time_from       TEXT,
     time_until      TEXT,
     claimant        TEXT,                         -- the quoted speaker; NULL when the outlet states it itself
+    claimant_actor  TEXT,                         -- knowledge-base actor id of the claimant, when linked
+    claimant_side   TEXT,                         -- the claimant's country (alpha-3), when known
     channel         TEXT
 );
 CREATE INDEX claims_measure ON claims(measure, place);
