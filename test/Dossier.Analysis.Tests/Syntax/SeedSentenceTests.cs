@@ -37,10 +37,9 @@ public sealed class SeedSentenceTests
         Assert.Equal(["Islamabad"], SentenceFixture.Words(document, DependencyTree.Objects(document, accused)));
     }
 
-    // Known failure of the committed greedy model: it tags "IS" as VBZ ("is") and then attaches
-    // "Zamir Kabulov" as an apposition of "troops" instead of as the subject of "said". Kept, not
-    // special-cased, so a better parser turns it green; see docs/syntax.md.
-    [Fact(Skip = "Known parse error with the committed EWT model (Kabulov attached as appos of troops); see docs/syntax.md")]
+    // The tagger reads "IS" as VBZ ("is"); the parser still finds the speaker. An earlier model
+    // without suffix features attached "Zamir Kabulov" as an apposition of "troops" instead.
+    [Fact]
     public void Finds_speaker_after_long_quote_with_apposition()
     {
         var document = SentenceFixture.Parsed(Kabulov);
