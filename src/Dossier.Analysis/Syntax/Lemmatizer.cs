@@ -170,7 +170,16 @@ internal sealed class Lemmatizer
         {
             var @base = Base(form, upos);
             var rule = RuleFor(@base, lemma);
-            for (var length = 0; length <= Math.Min(MaxSuffix, @base.Length); length++)
+            // A rule that adds more than it removes is an expansion of one abbreviation ("Thu" →
+            // "Thursday"), not a pattern; it would turn "Rahu" into "Rahursday".
+            if (rule.Append.Length > rule.Strip + 1)
+            {
+                continue;
+            }
+
+            // Only suffixes that contain the rewritten letters vote for the rule: otherwise a rule
+            // learned from one word reaches into the stems of others ("Queensland" → "QueeIsland").
+            for (var length = rule.Strip; length <= Math.Min(MaxSuffix, @base.Length); length++)
             {
                 var key = xpos + "\t" + @base[^length..];
                 if (!ruleVotes.TryGetValue(key, out var votes))
