@@ -10,7 +10,7 @@ namespace Dossier.Analysis.Syntax;
 public sealed class DependencyParserModel
 {
     internal const string Magic = "dossier-parser";
-    internal const int Version = 1;
+    internal const int Version = 2;
     private const string RootRelation = "root";
 
     private readonly Lexicon _words;
@@ -79,17 +79,19 @@ public sealed class DependencyParserModel
         var n = forms.Length;
         var words = new int[n + 1];
         var tags = new int[n + 1];
+        var suffixes = new int[n + 1];
         Span<char> buffer = stackalloc char[64];
         for (var i = 0; i < n; i++)
         {
-            var form = forms[i].AsSpan();
-            words[i + 1] = form.Length <= buffer.Length
-                ? _words.IdOf(buffer[..form.ToLowerInvariant(buffer)])
-                : _words.IdOf(forms[i].ToLowerInvariant());
+            ReadOnlySpan<char> lower = forms[i].Length <= buffer.Length
+                ? buffer[..forms[i].AsSpan().ToLowerInvariant(buffer)]
+                : forms[i].ToLowerInvariant();
+            words[i + 1] = _words.IdOf(lower);
+            suffixes[i + 1] = _words.IdOf(SuffixOf(lower));
             tags[i + 1] = _tags.IdOf(xpos[i]);
         }
 
-        Run(Weights, state, words, tags, PunctuationCounts(xpos), RootLabel, Relations.Length);
+        Run(Weights, state, words, tags, suffixes, PunctuationCounts(xpos), RootLabel, Relations.Length);
         for (var i = 0; i < n; i++)
         {
             heads[i] = state.Heads[i + 1];
@@ -98,19 +100,23 @@ public sealed class DependencyParserModel
     }
 
     /// <summary>Greedy decoding: apply the best-scoring valid transition until the configuration is terminal.</summary>
-    internal static void Run(IScorer scorer, ArcHybridState state, int[] words, int[] tags, int[] punctuation, int rootLabel, int labelCount)
+    internal static void Run(
+        IScorer scorer, ArcHybridState state, int[] words, int[] tags, int[] suffixes, int[] punctuation, int rootLabel, int labelCount)
     {
         state.Reset(words.Length - 1);
         Span<ulong> features = stackalloc ulong[ParserFeatures.Count];
         Span<float> scores = stackalloc float[scorer.Classes];
         while (!state.IsTerminal)
         {
-            ParserFeatures.Extract(state, words, tags, punctuation, features);
+            ParserFeatures.Extract(state, words, tags, suffixes, punctuation, features);
             scores.Clear();
             scorer.Score(features, scores);
             Apply(state, BestValid(state, scores, rootLabel, labelCount), labelCount);
         }
     }
+
+    /// <summary>The suffix atom's string: the last three characters (ids are shared with words; templates keep them apart).</summary>
+    internal static ReadOnlySpan<char> SuffixOf(ReadOnlySpan<char> lower) => lower.Length <= 3 ? lower : lower[^3..];
 
     /// <summary>Running count of punctuation words (Penn tags , : . `` '' -LRB- -RRB- HYPH NFP) up to each 1-based position.</summary>
     internal static int[] PunctuationCounts(ReadOnlySpan<string> xpos)

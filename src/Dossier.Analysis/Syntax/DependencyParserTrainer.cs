@@ -41,7 +41,8 @@ public static class DependencyParserTrainer
             var sentence = train[s];
             var n = sentence.Length;
             var prepared = new Prepared(
-                new int[n + 1], new int[n + 1], new int[n + 1], new int[n + 1], new int[n + 1][], DependencyParserModel.PunctuationCounts(sentence.Xpos.AsSpan()));
+                new int[n + 1], new int[n + 1], new int[n + 1], new int[n + 1], new int[n + 1][],
+                DependencyParserModel.PunctuationCounts(sentence.Xpos.AsSpan()), new int[n + 1]);
             var children = new List<int>[n + 1];
             for (var i = 0; i <= n; i++)
             {
@@ -50,7 +51,9 @@ public static class DependencyParserTrainer
 
             for (var i = 1; i <= n; i++)
             {
-                prepared.Words[i] = wordLexicon.Add(Lemmatizer.LowerIfNeeded(FormNormalizer.Normalize(sentence.Forms[i - 1])));
+                var lower = Lemmatizer.LowerIfNeeded(FormNormalizer.Normalize(sentence.Forms[i - 1]));
+                prepared.Words[i] = wordLexicon.Add(lower);
+                prepared.Suffixes[i] = wordLexicon.IdOf(DependencyParserModel.SuffixOf(lower));
                 prepared.Tags[i] = tagLexicon.Add(sentence.Xpos[i - 1]);
                 prepared.Heads[i] = sentence.Heads[i - 1];
                 var relation = sentence.Relations[i - 1];
@@ -99,7 +102,7 @@ public static class DependencyParserTrainer
                 state.Reset(sentence.Words.Length - 1);
                 while (!state.IsTerminal)
                 {
-                    ParserFeatures.Extract(state, sentence.Words, sentence.Tags, sentence.Punctuation, features);
+                    ParserFeatures.Extract(state, sentence.Words, sentence.Tags, sentence.Suffixes, sentence.Punctuation, features);
                     Array.Clear(scores);
                     perceptron.Score(features, scores);
                     var guess = DependencyParserModel.BestValid(state, scores, rootLabel, labelCount);
@@ -239,5 +242,5 @@ public static class DependencyParserTrainer
         return colon < 0 ? relation : relation[..colon];
     }
 
-    private sealed record Prepared(int[] Words, int[] Tags, int[] Heads, int[] Labels, int[][] Children, int[] Punctuation);
+    private sealed record Prepared(int[] Words, int[] Tags, int[] Heads, int[] Labels, int[][] Children, int[] Punctuation, int[] Suffixes);
 }

@@ -67,6 +67,16 @@ public static class DependencyTree
         return [];
     }
 
+    /// <summary>
+    /// The agents of a passive <paramref name="verb"/> ("Islamabad was accused <b>by the US</b>"):
+    /// obl:agent dependents, the noun heading each by-phrase. Shared through conj like subjects are not.
+    /// </summary>
+    public static ImmutableArray<int> Agents(Document document, int verb) => Children(document, verb, "obl:agent");
+
+    /// <summary>True when <paramref name="verb"/> is passive: it has a passive subject or a passive auxiliary.</summary>
+    public static bool IsPassive(Document document, int verb) =>
+        !Children(document, verb, "nsubj:pass", "csubj:pass", "aux:pass").IsEmpty;
+
     /// <summary>Direct and indirect objects of <paramref name="verb"/> (obj, iobj).</summary>
     public static ImmutableArray<int> Objects(Document document, int verb) => Children(document, verb, ObjectRelations);
 

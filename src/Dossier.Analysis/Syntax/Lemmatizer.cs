@@ -3,10 +3,10 @@ using System.Collections.Frozen;
 namespace Dossier.Analysis.Syntax;
 
 /// <summary>
-/// Lemmas from an exception lexicon keyed by (form, XPOS) and suffix-rewrite rules keyed by
-/// (XPOS, final letters), both learned from a treebank. Rules are counted over distinct
-/// (form, tag, lemma) types, not tokens, so frequent irregulars (was → be) do not become rules;
-/// irregulars go to the lexicon instead, which holds only what the rules get wrong.
+/// Lemmas from a lexicon keyed by (form, XPOS), with a (form, UPOS) fallback, and suffix-rewrite
+/// rules keyed by (XPOS, final letters), all learned from a treebank. Words seen in training get
+/// their majority lemma; rules handle new words. Rules are counted over distinct (form, tag, lemma)
+/// types, not tokens, so frequent irregulars (was → be) do not become rules.
 /// Immutable and thread-safe.
 /// </summary>
 internal sealed class Lemmatizer
@@ -92,7 +92,6 @@ internal sealed class Lemmatizer
     // Universal-tag entries share the table with fine-tag ones; a control character keeps them apart.
     private const char UniversalMark = '\u0001';
 
-    private static string UniversalKey(string upos) => UniversalMark + upos;
 
     private static int Compose(Span<char> key, string form, string tag, bool universal)
     {
@@ -171,7 +170,16 @@ internal sealed class Lemmatizer
         {
             var @base = Base(form, upos);
             var rule = RuleFor(@base, lemma);
-            for (var length = 0; length <= Math.Min(MaxSuffix, @base.Length); length++)
+            // A rule that adds more than it removes is an expansion of one abbreviation ("Thu" →
+            // "Thursday"), not a pattern; it would turn "Rahu" into "Rahursday".
+            if (rule.Append.Length > rule.Strip + 1)
+            {
+                continue;
+            }
+
+            // Only suffixes that contain the rewritten letters vote for the rule: otherwise a rule
+            // learned from one word reaches into the stems of others ("Queensland" → "QueeIsland").
+            for (var length = rule.Strip; length <= Math.Min(MaxSuffix, @base.Length); length++)
             {
                 var key = xpos + "\t" + @base[^length..];
                 if (!ruleVotes.TryGetValue(key, out var votes))
@@ -196,20 +204,36 @@ internal sealed class Lemmatizer
             }
         }
 
-        var lemmatizer = new Lemmatizer([], rules);
+        // Every (form, XPOS) seen in training keeps its majority lemma: a seen pair is answered from
+        // the data, never from a rule or from the looser (form, UPOS) entry below.
         var exceptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var universalVotes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         foreach (var (key, votes) in lemmaVotes)
         {
-            var lemma = votes.MaxBy(pair => (pair.Value, pair.Key)).Key;
+            exceptions[key] = votes.MaxBy(pair => (pair.Value, pair.Key)).Key;
             var tab = key.IndexOf('\t', StringComparison.Ordinal);
-            var form = key[..tab];
             var xpos = key[(tab + 1)..];
-            var upos = uposOf[key];
-            if (!string.Equals(lemmatizer.ApplyRules(Base(form, upos), xpos), lemma, StringComparison.Ordinal))
+            // "Goes-with" fragments ("my" of "my self", lemma "myself") must not speak for the whole word.
+            if (xpos is "GW" or "AFX")
             {
-                exceptions[key] = lemma;
-                exceptions.TryAdd(form + "\t" + UniversalKey(upos), lemma);
+                continue;
             }
+
+            var universalKey = key[..(tab + 1)] + UniversalMark + uposOf[key];
+            if (!universalVotes.TryGetValue(universalKey, out var universal))
+            {
+                universalVotes[universalKey] = universal = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            foreach (var (lemma, count) in votes)
+            {
+                universal[lemma] = universal.GetValueOrDefault(lemma) + count;
+            }
+        }
+
+        foreach (var (key, votes) in universalVotes)
+        {
+            exceptions[key] = votes.MaxBy(pair => (pair.Value, pair.Key)).Key;
         }
 
         return new Lemmatizer(exceptions, rules);

@@ -8,11 +8,9 @@ namespace Dossier.Analysis.Syntax;
 /// </summary>
 internal sealed class LinearModel : IScorer
 {
-    private readonly ulong[] _keys;
-    private readonly int[] _starts;
     private readonly byte[] _classes;
     private readonly float[] _weights;
-    private readonly int[] _table;
+    private readonly Slot[] _table;
     private readonly int _shift;
 
     public LinearModel(int classes, ulong[] keys, int[] starts, byte[] entryClasses, float[] weights)
@@ -23,56 +21,57 @@ internal sealed class LinearModel : IScorer
         }
 
         Classes = classes;
-        _keys = keys;
-        _starts = starts;
+        FeatureCount = keys.Length;
         _classes = entryClasses;
         _weights = weights;
-        var bits = Math.Max(4, BitOperations.Log2((uint)Math.Max(1, keys.Length)) + 2);
+        // Load factor between 0.36 and 0.72; each slot carries the key and the entry range, so a
+        // lookup touches one cache line before it reaches the weights.
+        var bits = Math.Max(4, BitOperations.Log2((uint)Math.Max(1, keys.Length)) + 1);
         _shift = 64 - bits;
-        _table = new int[1 << bits];
+        _table = new Slot[1 << bits];
         var mask = _table.Length - 1;
         for (var row = 0; row < keys.Length; row++)
         {
             var slot = SlotOf(keys[row]);
-            while (_table[slot] != 0)
+            while (_table[slot].End != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _table[slot] = row + 1;
+            _table[slot] = new Slot(keys[row], starts[row], starts[row + 1]);
         }
     }
 
     public int Classes { get; }
 
-    public int FeatureCount => _keys.Length;
+    public int FeatureCount { get; }
 
     public int WeightCount => _weights.Length;
 
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var mask = _table.Length - 1;
+        var table = _table;
+        var classes = _classes;
+        var weights = _weights;
         foreach (var feature in features)
         {
             var slot = SlotOf(feature);
-            int row;
-            while ((row = _table[slot]) != 0 && _keys[row - 1] != feature)
+            while (table[slot].End != 0 && table[slot].Key != feature)
             {
                 slot = (slot + 1) & mask;
             }
 
-            if (row == 0)
+            ref readonly var found = ref table[slot];
+            for (var i = found.Start; i < found.End; i++)
             {
-                continue;
-            }
-
-            var end = _starts[row];
-            for (var i = _starts[row - 1]; i < end; i++)
-            {
-                scores[_classes[i]] += _weights[i];
+                scores[classes[i]] += weights[i];
             }
         }
     }
+
+    /// <summary>A feature's key and its half-open range of entries; End == 0 marks an empty slot (rows are never empty).</summary>
+    private readonly record struct Slot(ulong Key, int Start, int End);
 
     private int SlotOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 
@@ -82,24 +81,33 @@ internal sealed class LinearModel : IScorer
     /// </summary>
     public void Write(BinaryWriter writer)
     {
+        // Rows are written in key order whatever their place in the table, so equal models give equal files.
+        var rows = _table.Where(slot => slot.End != 0).OrderBy(slot => slot.Key).ToArray();
         writer.Write(Classes);
-        writer.Write(_keys.Length);
+        writer.Write(rows.Length);
         var previous = 0UL;
-        foreach (var key in _keys)
+        foreach (var row in rows)
         {
-            writer.Write7BitEncodedInt64((long)(key - previous));
-            previous = key;
+            writer.Write7BitEncodedInt64((long)(row.Key - previous));
+            previous = row.Key;
         }
 
-        for (var row = 0; row < _keys.Length; row++)
+        foreach (var row in rows)
         {
-            writer.Write7BitEncodedInt(_starts[row + 1] - _starts[row]);
+            writer.Write7BitEncodedInt(row.End - row.Start);
         }
 
-        writer.Write(_classes);
-        foreach (var weight in _weights)
+        foreach (var row in rows)
         {
-            writer.Write((Half)weight);
+            writer.Write(_classes, row.Start, row.End - row.Start);
+        }
+
+        foreach (var row in rows)
+        {
+            for (var i = row.Start; i < row.End; i++)
+            {
+                writer.Write((Half)_weights[i]);
+            }
         }
     }
 

@@ -8,11 +8,11 @@ namespace Dossier.Analysis.Syntax;
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int Count = 96;
+    public const int Count = 100;
 
     /// <summary>Writes the features of <paramref name="state"/> into <paramref name="f"/> (length <see cref="Count"/>).</summary>
     /// <remarks><paramref name="punctuation"/>[i] counts punctuation tokens among words 1..i, so the number between two words is a difference.</remarks>
-    public static void Extract(ArcHybridState state, int[] words, int[] tags, int[] punctuation, Span<ulong> f)
+    public static void Extract(ArcHybridState state, int[] words, int[] tags, int[] suffixes, int[] punctuation, Span<ulong> f)
     {
         var s0 = state.Stack(0);
         var s1 = state.Stack(1);
@@ -140,6 +140,12 @@ internal static class ParserFeatures
         f[93] = FeatureKey.Of(93, b0t, b1w);
         f[94] = FeatureKey.Of(94, T(s2), s1t, b0t);
         f[95] = FeatureKey.Of(95, s0w, s0t, pb + 1);
+        // Last three letters stand in for rare and unknown words, whose word features are empty.
+        int S(int p) => p <= 0 ? Lexicon.None : suffixes[p];
+        f[96] = FeatureKey.Of(96, S(s0), s0t);
+        f[97] = FeatureKey.Of(97, S(b0), b0t);
+        f[98] = FeatureKey.Of(98, S(s0), b0t);
+        f[99] = FeatureKey.Of(99, s0t, S(b0));
     }
 
     private static int Child(int[] children, int head) => head < 0 ? -1 : children[head];

@@ -120,11 +120,16 @@ internal static class SyntaxCommands
         command.SetAction(parseResult => Guarded(parseResult, (output, error) =>
         {
             var gold = SyntaxCorpus.Read(parseResult.GetValue(conllu)!);
+            var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
             var tagger = LoadTagger(parseResult.GetValue(taggerModel), output);
             var parserPath = parseResult.GetValue(parserModel) ?? ModelFiles.PathOf(DependencyParser.ModelFileName);
             var loadClock = Stopwatch.StartNew();
             var parser = DependencyParserModel.Load(parserPath);
             output.WriteLine(Invariant($"loaded {parserPath} in {loadClock.Elapsed.TotalMilliseconds:F0} ms"));
+            var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+            output.WriteLine(Invariant($"both models use {(heapAfter - heapBefore) / 1024.0 / 1024.0:F0} MB of managed memory"));
+            GC.KeepAlive(tagger);
+            GC.KeepAlive(parser);
 
             WarmUp(gold, s => Parse(parser, Tag(tagger, s)));
             var clock = Stopwatch.StartNew();

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Dossier.Analysis.Syntax;
 using Dossier.Corpora.Conllu;
 
@@ -33,8 +32,4 @@ public static class SyntaxCorpus
             [.. words.Select(w => Math.Max(0, w.Head))],
             [.. words.Select(w => w.Relation)]);
     }
-
-    /// <summary>Copies of <paramref name="sentences"/> keeping forms only, as a tagger would see them.</summary>
-    public static ImmutableArray<AnnotatedSentence> FormsOnly(IEnumerable<AnnotatedSentence> sentences) =>
-        [.. sentences.Select(s => AnnotatedSentence.FromForms(s.Forms))];
 }

@@ -18,6 +18,23 @@ public sealed class DependencyTreeTests
         ["nsubj", "punct", "det", "appos", "case", "det", "nmod", "punct", "root", "nsubj", "aux", "advmod", "ccomp", "punct"],
         ["NNP", ",", "DT", "NN", "IN", "DT", "NN", ",", "VBD", "PRP", "MD", "RB", "VB", "."]);
 
+    // Islamabad was accused by the US .
+    private static readonly Dossier.Text.Document Passive = SentenceFixture.WithTree(
+        "Islamabad was accused by the US .",
+        [3, 3, 0, 6, 6, 3, 3],
+        ["nsubj:pass", "aux:pass", "root", "case", "det", "obl:agent", "punct"]);
+
+    [Fact]
+    public void Finds_agent_and_passive_subject()
+    {
+        var accused = SentenceFixture.IndexOf(Passive, "accused");
+
+        Assert.True(DependencyTree.IsPassive(Passive, accused));
+        Assert.False(DependencyTree.IsPassive(Coordinated, SentenceFixture.IndexOf(Coordinated, "accused")));
+        Assert.Equal(["US"], SentenceFixture.Words(Passive, DependencyTree.Agents(Passive, accused)));
+        Assert.Equal(["Islamabad"], SentenceFixture.Words(Passive, DependencyTree.Subjects(Passive, accused)));
+    }
+
     [Fact]
     public void Finds_subject_of_coordinated_verbs()
     {
