@@ -120,7 +120,7 @@ public sealed class ClaimBinder : IPipelineComponent
 
         // A quoted claim's place lies in what was quoted, not in the attribution around it.
         var scope = quoteIndex >= 0 ? Intersect(document.Quotes[quoteIndex].Content, sentence.Span) : sentence.Span;
-        var subject = FindSubject(document, measureToken, predicate, mainActor);
+        var subject = FindSubject(document, measureToken, predicate, number, scope, mainActor);
         var place = FindPlace(document, scope, quantity, measureToken, focus);
         var time = Nearest(document.TimeExpressions, sentence, quantity.Span, expression => expression.Span);
         var trend = FindTrend(document, number, sentence);
@@ -154,9 +154,11 @@ public sealed class ClaimBinder : IPipelineComponent
         return (null, -1, string.Empty);
     }
 
-    private static TextSpan? FindSubject(Document document, int measure, int predicate, TextSpan? mainActor)
+    private static TextSpan? FindSubject(Document document, int measure, int predicate, int number, TextSpan scope, TextSpan? mainActor)
     {
-        if (measure >= 0 && DependencyTree.Children(document, measure, "nmod:poss") is [var possessor, ..] && MentionIn(document, possessor) is { } owner)
+        // Candidates must lie in the claim's scope: a quoted claim's subject is inside the quote, never its speaker.
+        if (measure >= 0 && DependencyTree.Children(document, measure, "nmod:poss") is [var possessor, ..]
+            && MentionIn(document, possessor) is { } owner && scope.Contains(owner))
         {
             return owner;
         }
@@ -165,16 +167,38 @@ public sealed class ClaimBinder : IPipelineComponent
         {
             foreach (var subject in DependencyTree.Subjects(document, predicate))
             {
-                if (MentionIn(document, subject) is { } named)
+                if (MentionIn(document, subject) is { } named && scope.Contains(named))
                 {
                     return named;
                 }
             }
         }
 
+        // When the parse gives no subject, a name just before the number in the same clause
+        // ("the Taliban controls half", "ISIS has over 10,000") is whose number it is.
+        var stop = document.Tokens[Math.Max(0, number - 4)].Span.Start;
+        for (var m = document.Mentions.Length - 1; m >= 0; m--)
+        {
+            var mention = document.Mentions[m];
+            if (mention.Span.End > document.Tokens[number].Span.Start || mention.Type == "LOC")
+            {
+                continue;
+            }
+
+            if (mention.Span.Start < stop || !scope.Contains(mention.Span) || HasClauseBreak(document, mention.Span.End, document.Tokens[number].Span.Start))
+            {
+                break;
+            }
+
+            return mention.Span;
+        }
+
         // A description ("the terrorist group", "their force"): the organisation the story is about.
         return mainActor;
     }
+
+    private static bool HasClauseBreak(Document document, int from, int to) =>
+        document.Text.AsSpan(from, Math.Max(0, to - from)).IndexOfAny(",;:–—") >= 0;
 
     /// <summary>The first entity mention inside the subtree of <paramref name="token"/>.</summary>
     private static TextSpan? MentionIn(Document document, int token)
