@@ -1,5 +1,4 @@
-using System.IO.Compression;
-using System.Text;
+using Dossier.Analysis.Models;
 using Dossier.Analysis.Syntax;
 using Dossier.Text;
 
@@ -17,27 +16,20 @@ public sealed class AttributionCueModel
     /// <summary>The model file name in <c>models/</c>.</summary>
     public const string FileName = "attribution-cues.bin.gz";
 
-    internal const int HashBits = 18;
     internal const int FeatureCount = 22;
     private const string Magic = "dossier-attribution-cues";
     private const int Version = 1;
 
-    private readonly float[] _weights;
+    private readonly HashedWeights _weights;
 
-    internal AttributionCueModel(float[] weights) => _weights = weights;
+    internal AttributionCueModel(HashedWeights weights) => _weights = weights;
 
     /// <summary>Positive when token <paramref name="verb"/> (tagged and parsed) is an attribution cue.</summary>
     internal float Score(Document document, int verb)
     {
         Span<ulong> features = stackalloc ulong[FeatureCount];
         Extract(document, verb, features);
-        var score = 0f;
-        foreach (var feature in features)
-        {
-            score += _weights[Slot(feature)];
-        }
-
-        return score;
+        return _weights.Score(features);
     }
 
     /// <summary>Writes the features of <paramref name="verb"/>; needs the Tags and Dependencies layers.</summary>
@@ -123,58 +115,13 @@ public sealed class AttributionCueModel
 
     private static ulong Mix(ulong hash, ulong value) => ((hash ^ value) * 1099511628211UL) + (value >> 29);
 
-    internal static int Slot(ulong feature)
-    {
-        feature ^= feature >> 30;
-        feature *= 0xBF58476D1CE4E5B9UL;
-        feature ^= feature >> 27;
-        feature *= 0x94D049BB133111EBUL;
-        feature ^= feature >> 31;
-        return (int)(feature >> (64 - HashBits));
-    }
-
     /// <summary>Writes the model, gzip-compressed.</summary>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip, Encoding.UTF8);
-        writer.Write(Magic);
-        writer.Write(Version);
-        writer.Write(HashBits);
-        foreach (var weight in _weights)
-        {
-            writer.Write(weight);
-        }
-    }
+    public void Save(Stream stream) => _weights.Save(stream, Magic, Version);
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not an attribution-cue model of this version.</exception>
-    public static AttributionCueModel Load(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(gzip, Encoding.UTF8);
-        try
-        {
-            if (reader.ReadString() != Magic || reader.ReadInt32() != Version || reader.ReadInt32() != HashBits)
-            {
-                throw new InvalidDataException("Not a Dossier attribution-cue model of version 1; retrain it with 'dossier train attribution'.");
-            }
-
-            var weights = new float[1 << HashBits];
-            for (var i = 0; i < weights.Length; i++)
-            {
-                weights[i] = reader.ReadSingle();
-            }
-
-            return new AttributionCueModel(weights);
-        }
-        catch (EndOfStreamException exception)
-        {
-            throw new InvalidDataException("The attribution-cue model file is truncated.", exception);
-        }
-    }
+    public static AttributionCueModel Load(Stream stream) =>
+        new(HashedWeights.Load(stream, Magic, Version, "retrain it with 'dossier train attribution'"));
 }
 
 /// <summary>One training document for <see cref="AttributionCueTrainer"/>: tagged and parsed, with the character offsets of gold cue spans.</summary>
@@ -189,10 +136,7 @@ public static class AttributionCueTrainer
     public static AttributionCueModel Train(IReadOnlyList<AttributionCueExample> examples, int epochs, int seed, Action<int, double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        var size = 1 << AttributionCueModel.HashBits;
-        var weights = new float[size];
-        var totals = new double[size];
-        var step = 1L;
+        var perceptron = new HashedPerceptron();
         var items = new List<(Document Document, int Verb, bool Cue)>();
         foreach (var example in examples)
         {
@@ -209,7 +153,6 @@ public static class AttributionCueTrainer
         var random = new Random(seed);
         var order = Enumerable.Range(0, items.Count).ToArray();
         Span<ulong> features = stackalloc ulong[AttributionCueModel.FeatureCount];
-        Span<int> slots = stackalloc int[AttributionCueModel.FeatureCount];
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             random.Shuffle(order);
@@ -218,39 +161,12 @@ public static class AttributionCueTrainer
             {
                 var (document, verb, truth) = items[index];
                 AttributionCueModel.Extract(document, verb, features);
-                var score = 0f;
-                for (var f = 0; f < features.Length; f++)
-                {
-                    slots[f] = AttributionCueModel.Slot(features[f]);
-                    score += weights[slots[f]];
-                }
-
-                if ((score > 0) == truth)
-                {
-                    correct++;
-                }
-                else
-                {
-                    var update = truth ? 1f : -1f;
-                    foreach (var slot in slots)
-                    {
-                        weights[slot] += update;
-                        totals[slot] += step * update;
-                    }
-                }
-
-                step++;
+                correct += perceptron.Learn(features, truth) ? 1 : 0;
             }
 
             progress?.Invoke(epoch, items.Count == 0 ? 1 : (double)correct / items.Count);
         }
 
-        var averaged = new float[size];
-        for (var i = 0; i < size; i++)
-        {
-            averaged[i] = (float)(weights[i] - (totals[i] / step));
-        }
-
-        return new AttributionCueModel(averaged);
+        return new AttributionCueModel(perceptron.Average());
     }
 }

@@ -1,3 +1,4 @@
+using Dossier.Analysis.Models;
 using Dossier.Text;
 
 namespace Dossier.Analysis.Sentences;
@@ -21,14 +22,10 @@ public static class SentenceBoundaryTrainer
         IReadOnlyList<SentenceBoundaryExample> examples, int epochs, int seed, Action<int, double, SentenceBoundaryModel>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        var size = 1 << SentenceBoundaryModel.HashBits;
-        var weights = new float[size];
-        var totals = new double[size]; // Σ step × update, for the lazy average w̄ = w − totals / steps
-        var step = 1L;
+        var perceptron = new HashedPerceptron();
         var random = new Random(seed);
         var order = Enumerable.Range(0, examples.Count).ToArray();
         Span<ulong> features = stackalloc ulong[SentenceBoundaryFeatures.Count];
-        Span<int> slots = stackalloc int[SentenceBoundaryFeatures.Count];
 
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
@@ -60,30 +57,9 @@ public static class SentenceBoundaryTrainer
                     for (var i = first; i < end - 1; i++)
                     {
                         SentenceBoundaryFeatures.Extract(text, tokens, i, first, end, rules[i - first], i - sentenceStart + 1, features);
-                        var score = 0f;
-                        for (var f = 0; f < features.Length; f++)
-                        {
-                            slots[f] = SentenceBoundaryModel.Slot(features[f]);
-                            score += weights[slots[f]];
-                        }
-
                         var truth = gold.Contains(tokens[i].Span.End);
-                        if ((score > 0) == truth)
-                        {
-                            correct++;
-                        }
-                        else
-                        {
-                            var update = truth ? 1f : -1f;
-                            foreach (var slot in slots)
-                            {
-                                weights[slot] += update;
-                                totals[slot] += step * update;
-                            }
-                        }
-
+                        correct += perceptron.Learn(features, truth) ? 1 : 0;
                         seen++;
-                        step++;
                         if (truth)
                         {
                             sentenceStart = i + 1; // teacher forcing: the distance feature follows the gold segmentation
@@ -92,20 +68,9 @@ public static class SentenceBoundaryTrainer
                 }
             }
 
-            progress?.Invoke(epoch, seen == 0 ? 1 : (double)correct / seen, Average(weights, totals, step));
+            progress?.Invoke(epoch, seen == 0 ? 1 : (double)correct / seen, new SentenceBoundaryModel(perceptron.Average()));
         }
 
-        return Average(weights, totals, step);
-    }
-
-    private static SentenceBoundaryModel Average(float[] weights, double[] totals, long steps)
-    {
-        var averaged = new float[weights.Length];
-        for (var i = 0; i < weights.Length; i++)
-        {
-            averaged[i] = (float)(weights[i] - (totals[i] / steps));
-        }
-
-        return new SentenceBoundaryModel(averaged);
+        return new SentenceBoundaryModel(perceptron.Average());
     }
 }

@@ -28,7 +28,11 @@ public static class DisagreementFinder
             .OrderBy(group => group.Key, StringComparer.Ordinal);
         foreach (var group in groups)
         {
-            var ordered = group.OrderBy(claim => claim.Published ?? DateOnly.MaxValue).ToList();
+            // A total order (date, document, offset), so the report does not depend on the order documents were stored in.
+            var ordered = group.OrderBy(claim => claim.Published ?? DateOnly.MaxValue)
+                .ThenBy(claim => claim.DocumentKey, StringComparer.Ordinal)
+                .ThenBy(claim => claim.Evidence.Start)
+                .ToList();
             var reported = new HashSet<(string, string)>();
             for (var i = 0; i < ordered.Count; i++)
             {
@@ -77,7 +81,8 @@ public static class DisagreementFinder
     {
         if (claim.ClaimantActor is { } actor)
         {
-            return actor;
+            // A person's id ends in their surname ("per:zamir-kabulov"), so linked and unlinked mentions agree.
+            return actor.StartsWith("per:", StringComparison.Ordinal) ? actor[(actor.LastIndexOf('-') + 1)..] : actor;
         }
 
         var name = claim.ClaimedBy.Trim();

@@ -231,7 +231,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             WHERE ({aboutClause})
               AND ($measure IS NULL OR c.measure = $measure)
               AND ($place IS NULL OR c.place LIKE '%' || $place || '%' ESCAPE '\')
-            ORDER BY d.published, d.id, c.start LIMIT $limit;
+            ORDER BY d.published, d.key, c.start LIMIT $limit;
             """;
         for (var i = 0; i < about.Count; i++)
         {
