@@ -22,7 +22,8 @@ namespace Dossier.Analysis.Claims;
 /// <item>trend: a verb of growth or decline in the sentence after the number ("is continuing to grow");</item>
 /// <item>claimant: the speaker of the quote that contains the number.</item>
 /// </list>
-/// Ordinals, numbers without a measure, and numbers in negated clauses are not claims. Thread-safe.
+/// Ordinals, numbers without a measure, and numbers in negated or hypothetical clauses ("might have",
+/// "if it had") are not claims. Thread-safe.
 /// </summary>
 public sealed class ClaimBinder : IPipelineComponent
 {
@@ -102,9 +103,9 @@ public sealed class ClaimBinder : IPipelineComponent
         var predicate = measureToken < 0 ? -1
             : document.Dependencies[measureToken].Head == number ? document.Dependencies[number].Head
             : document.Dependencies[measureToken].Head;
-        if (predicate >= 0 && DependencyTree.IsNegated(document, predicate))
+        if (predicate >= 0 && (DependencyTree.IsNegated(document, predicate) || IsHypothetical(document, predicate)))
         {
-            return null; // "does not have 10,000 fighters" claims nothing
+            return null; // "does not have 10,000 fighters", "could have 10,000 fighters if …" claim nothing
         }
 
         var sentence = SentenceOf(document, number);
@@ -121,7 +122,7 @@ public sealed class ClaimBinder : IPipelineComponent
         // A quoted claim's place lies in what was quoted, not in the attribution around it.
         var scope = quoteIndex >= 0 ? Intersect(document.Quotes[quoteIndex].Content, sentence.Span) : sentence.Span;
         var subject = FindSubject(document, measureToken, predicate, number, scope, mainActor);
-        var place = FindPlace(document, scope, quantity, measureToken, focus);
+        var place = FindPlace(document, scope, quantity, measureToken, focus, subject);
         var time = Nearest(document.TimeExpressions, sentence, quantity.Span, expression => expression.Span);
         var trend = FindTrend(document, number, sentence);
 
@@ -197,6 +198,29 @@ public sealed class ClaimBinder : IPipelineComponent
         return mainActor;
     }
 
+    /// <summary>A predicate under "might/could/would" or in an "if"/"unless" clause states no fact.</summary>
+    private static bool IsHypothetical(Document document, int predicate)
+    {
+        foreach (var modal in DependencyTree.Modals(document, predicate))
+        {
+            if (document.Tags[modal].Lemma is "might" or "could" or "would" or "may")
+            {
+                return true;
+            }
+        }
+
+        foreach (var marker in DependencyTree.Children(document, predicate, "mark"))
+        {
+            if (document.TokenText(marker).Equals("if", StringComparison.OrdinalIgnoreCase)
+                || document.TokenText(marker).Equals("unless", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasClauseBreak(Document document, int from, int to) =>
         document.Text.AsSpan(from, Math.Max(0, to - from)).IndexOfAny(",;:–—") >= 0;
 
@@ -216,7 +240,7 @@ public sealed class ClaimBinder : IPipelineComponent
         return null;
     }
 
-    private static TextSpan? FindPlace(Document document, TextSpan scope, Quantity quantity, int measure, TextSpan? focus)
+    private static TextSpan? FindPlace(Document document, TextSpan scope, Quantity quantity, int measure, TextSpan? focus, TextSpan? subject)
     {
         if (measure >= 0 && document.Tags[measure].Lemma is "country" && focus is not null)
         {
@@ -227,7 +251,7 @@ public sealed class ClaimBinder : IPipelineComponent
         var bestDistance = int.MaxValue;
         foreach (var mention in document.Mentions)
         {
-            if (mention.Type != "LOC" || !scope.Contains(mention.Span))
+            if (mention.Type != "LOC" || !scope.Contains(mention.Span) || mention.Span == subject)
             {
                 continue;
             }

@@ -14,10 +14,7 @@ namespace Dossier.Analysis.Tests.Claims;
 
 public sealed class ClaimBinderTests
 {
-    private static Document AnalyzeSeed()
-    {
-        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "rt-2017-12-23-isis-afghanistan.txt"));
-        var pipeline = new PipelineBuilder()
+    private static readonly Lazy<Analysis.Pipeline.Pipeline> Full = new(() => new PipelineBuilder()
             .Add(new ParagraphSegmenter(ArticleLayout.Article))
             .Add(new Tokenizer())
             .Add(new SentenceSplitter())
@@ -28,8 +25,27 @@ public sealed class ClaimBinderTests
             .Add(new TimeExpressionFinder())
             .Add(new QuoteAttributor())
             .Add(new ClaimBinder())
-            .Build();
-        return pipeline.Process(new Document("seed", text, new DocumentMetadata(Outlet: "RT", Published: new DateOnly(2017, 12, 23))), TestContext.Current.CancellationToken);
+            .Build());
+
+    private static Document Analyze(string text) =>
+        Full.Value.Process(new Document("seed", text, new DocumentMetadata(Outlet: "RT", Published: new DateOnly(2017, 12, 23))), TestContext.Current.CancellationToken);
+
+    private static Document AnalyzeSeed() =>
+        Analyze(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "rt-2017-12-23-isis-afghanistan.txt")));
+
+    [Theory]
+    [InlineData("Headline\nStandfirst.\nThe Islamic State does not have 10,000 fighters in Afghanistan.")]
+    [InlineData("Headline\nStandfirst.\nThe Islamic State could have 10,000 fighters in Afghanistan by next year.")]
+    [InlineData("Headline\nStandfirst.\nIt is the first time the Islamic State has attacked Kabul.")]
+    public void Negated_hypothetical_and_ordinal_numbers_are_not_claims(string text) =>
+        Assert.Empty(Analyze(text).Claims);
+
+    [Fact]
+    public void A_plain_statement_is_a_claim()
+    {
+        var document = Analyze("Headline\nStandfirst.\nThe Islamic State has 10,000 fighters in Afghanistan.");
+        var claim = Assert.Single(document.Claims);
+        Assert.Equal(("fighters", "Islamic State", "Afghanistan"), (claim.Measure, document.TextOf(claim.Subject!.Value), document.TextOf(claim.Place!.Value)));
     }
 
     private static string Text(Document document, TextSpan? span) => span is { } value ? document.TextOf(value) : "-";
