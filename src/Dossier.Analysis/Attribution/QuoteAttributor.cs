@@ -296,11 +296,6 @@ public sealed class QuoteAttributor : IPipelineComponent
         for (var s = 0; s < document.Sentences.Length; s++)
         {
             var sentence = document.Sentences[s];
-            if (document.Paragraphs[sentence.Paragraph].Role == ParagraphRole.Headline)
-            {
-                continue;
-            }
-
             var end = sentence.EndToken;
             while (end > sentence.FirstToken && (tokens.IsTerminal(end - 1) || tokens.IsQuoteMark(end - 1)))
             {
@@ -650,16 +645,23 @@ public sealed class QuoteAttributor : IPipelineComponent
             return null; // nothing reported after the cue, or a passive ("was reported by")
         }
 
-        var sourceStart = tokens[cue - 1 < first ? first : cue - 1] is "," ? SourceStartBackwards(document, first, cue) : ClauseStart(document, first, cue);
-        if (sourceStart <= first && tokens[cue - 1 < first ? first : cue - 1] is ",")
+        // Auxiliaries and adverbs before the cue belong to the verb, not the speaker: "Kabulov, the envoy, has said".
+        var verbStart = cue;
+        while (verbStart - 1 > first && IsAuxiliary(tokens[verbStart - 1]))
         {
-            sourceStart = cue; // a long stretch ending in a comma is a clause, not a speaker
+            verbStart--;
+        }
+
+        var sourceStart = tokens[verbStart - 1 < first ? first : verbStart - 1] is "," ? SourceStartBackwards(document, first, verbStart) : ClauseStart(document, first, verbStart);
+        if (sourceStart <= first && tokens[verbStart - 1 < first ? first : verbStart - 1] is ",")
+        {
+            sourceStart = verbStart; // a long stretch ending in a comma is a clause, not a speaker
         }
         Found result;
-        if (sourceStart < cue)
+        if (sourceStart < verbStart)
         {
             result = new Found { Content = tokens.Span(contentStart, end), Kind = QuoteKind.Indirect, Rule = "indirect/preposed", Cue = document.Tokens[cue].Span };
-            SetSource(document, result, sourceStart, cue);
+            SetSource(document, result, sourceStart, verbStart);
         }
         else if (previousInSentence is not null && cue > first && tokens.Is(cue - 1, "and"))
         {
@@ -808,6 +810,9 @@ public sealed class QuoteAttributor : IPipelineComponent
 
         return false;
     }
+
+    private static bool IsAuxiliary(ReadOnlySpan<char> word) =>
+        word is "has" or "have" or "had" or "will" or "would" or "also" or "again" or "later" or "previously" or "repeatedly" or "reportedly";
 
     private static bool IsLeadingConnective(ReadOnlySpan<char> word) =>
         word is "But" or "And" or "So" or "Yet" or "However" or "Meanwhile" or "Still" or "Also" or "Then" or "Now"

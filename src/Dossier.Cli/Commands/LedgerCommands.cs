@@ -57,7 +57,7 @@ internal static class LedgerCommands
             {
                 using var store = StoreOptions.Open(parseResult.GetRequiredValue(database), mustExist: true);
                 var claims = store.Claims(new ClaimFilter(null, parseResult.GetValue(measure), parseResult.GetValue(place)), int.MaxValue);
-                var found = DisagreementFinder.Find(claims);
+                var found = DisagreementFinder.Find(claims.Select(WithSide));
                 foreach (var topic in found.GroupBy(d => d.Topic, StringComparer.Ordinal))
                 {
                     output.WriteLine(topic.Key);
@@ -73,6 +73,33 @@ internal static class LedgerCommands
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// A claim the linker gave no side (an outlet stating a figure itself, an unlinked speaker) takes the
+    /// country the knowledge base gives the claimant's name or the outlet ("TASS", "Sputnik" → RUS).
+    /// </summary>
+    private static StoredClaim WithSide(StoredClaim claim)
+    {
+        if (claim.Side is not null)
+        {
+            return claim;
+        }
+
+        foreach (var name in new[] { claim.Claimant, claim.Claimant is null ? claim.Outlet : null })
+        {
+            if (name is not null && SegmentationPipelines.KnowledgeBase.Index.TryGet(name, out var candidates) && candidates is [var first, ..])
+            {
+                var actor = first.Actor;
+                var side = actor.Country ?? (actor.Type == Knowledge.Actors.ActorType.Country ? actor.Id.Value : null);
+                if (side is not null)
+                {
+                    return claim with { Side = side };
+                }
+            }
+        }
+
+        return claim;
     }
 
     private static string Describe(StoredClaim claim)

@@ -70,6 +70,9 @@ internal static class SegmentationPipelines
     });
 
     private static readonly Lazy<KnowledgeBase> Knowledge = new(() => KnowledgeBase.Load(KnowledgeBase.DefaultDirectory));
+
+    /// <summary>The shipped knowledge base, loaded once on first use.</summary>
+    public static KnowledgeBase KnowledgeBase => Knowledge.Value;
     private static readonly Lazy<ActorLinker> Linker = new(() => new ActorLinker(Knowledge.Value));
     private static readonly Lazy<PlaceResolver> Resolver = new(() => new PlaceResolver(Gazetteer.Load(Gazetteer.DefaultPath), Knowledge.Value));
 
