@@ -43,6 +43,7 @@ internal static class DossierCli
         train.Subcommands.Add(SyntaxCommands.TrainParser());
 
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(configuration);

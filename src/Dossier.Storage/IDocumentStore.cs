@@ -26,6 +26,12 @@ public interface IDocumentStore : IDisposable
     /// <summary>Pairs of near-duplicate documents, most similar first.</summary>
     IReadOnlyList<DocumentLink> NearDuplicates(int limit);
 
+    /// <summary>The stored analysis JSON of document <paramref name="id"/>, or null when there is none.</summary>
+    string? AnnotationsById(long id);
+
+    /// <summary>The most recently published documents.</summary>
+    IReadOnlyList<DocumentSummary> Latest(int limit);
+
     /// <summary>The stored analysis JSON of a document, or null when there is no such key.</summary>
     string? Annotations(string key);
 }

@@ -361,6 +361,25 @@ public sealed class SqliteDocumentStore : IDocumentStore
         Scalar<string?>(null, "SELECT annotations FROM documents WHERE key = $key UNION ALL SELECT d.annotations FROM document_sources s JOIN documents d ON d.id = s.document_id WHERE s.key = $key LIMIT 1;", ("$key", key));
 
     /// <inheritdoc />
+    public string? AnnotationsById(long id) => Scalar<string?>(null, "SELECT annotations FROM documents WHERE id = $id;", ("$id", id));
+
+    /// <inheritdoc />
+    public IReadOnlyList<DocumentSummary> Latest(int limit)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, key, title, outlet, published, length(text) FROM documents ORDER BY published DESC, id DESC LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<DocumentSummary>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(Summary(reader, 0));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
     /// <summary>Turns user words into an FTS5 query of quoted terms, so punctuation in the input cannot break the syntax.</summary>

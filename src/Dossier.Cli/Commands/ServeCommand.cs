@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Dossier.Cli.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary><c>dossier serve</c>: the HTTP API and web page, bound to loopback unless told otherwise.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var database = StoreOptions.Database();
+        var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var apiKey = new Option<string?>("--api-key") { Description = "Key that write endpoints require (X-Api-Key); default $DOSSIER_API_KEY; without one, writing is disabled." };
+        var command = new Command("serve", "Serve the HTTP API and the web page (article view, claim ledger).") { database, urls, apiKey };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var builder = WebApplication.CreateBuilder();
+            builder.WebHost.UseUrls(parseResult.GetRequiredValue(urls));
+            var key = parseResult.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("DOSSIER_API_KEY");
+            var app = WebServer.Build(builder, new WebOptions(parseResult.GetRequiredValue(database), string.IsNullOrEmpty(key) ? null : key));
+            parseResult.InvocationConfiguration.Output.WriteLine($"dossier: serving on {parseResult.GetRequiredValue(urls)} (Ctrl+C to stop)");
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return CommandErrors.Success;
+        });
+        return command;
+    }
+}
