@@ -79,7 +79,7 @@ internal static class LedgerCommands
     /// A claim the linker gave no side (an outlet stating a figure itself, an unlinked speaker) takes the
     /// country the knowledge base gives the claimant's name or the outlet ("TASS", "Sputnik" → RUS).
     /// </summary>
-    private static StoredClaim WithSide(StoredClaim claim)
+    internal static StoredClaim WithSide(StoredClaim claim)
     {
         if (claim.Side is not null)
         {

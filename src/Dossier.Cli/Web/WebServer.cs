@@ -55,6 +55,7 @@ internal static class WebServer
         app.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
         app.MapGet("/app.js", () => Asset("app.js", "text/javascript; charset=utf-8"));
         app.MapGet("/app.css", () => Asset("app.css", "text/css; charset=utf-8"));
+        app.MapGet("/favicon.ico", () => Results.NoContent());
 
         app.MapPost("/api/analyze", async (HttpRequest request, CancellationToken cancellationToken) =>
         {
@@ -104,7 +105,7 @@ internal static class WebServer
                 .Select(ClaimView))));
 
         app.MapGet("/api/disagreements", (string? measure, string? place) => WithStore(options, store =>
-            Results.Ok(DisagreementFinder.Find(store.Claims(new ClaimFilter(null, measure, place), int.MaxValue))
+            Results.Ok(DisagreementFinder.Find(store.Claims(new ClaimFilter(null, measure, place), int.MaxValue).Select(LedgerCommands.WithSide))
                 .Select(d => new { topic = d.Topic, shift = d.SameClaimant, first = ClaimView(d.First), second = ClaimView(d.Second) }))));
 
         return app;
