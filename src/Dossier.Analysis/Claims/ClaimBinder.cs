@@ -65,8 +65,8 @@ public sealed class ClaimBinder : IPipelineComponent
             return document;
         }
 
-        var focus = MostNamed(document, "LOC");
-        var mainActor = MostNamed(document, "ORG");
+        var focus = MostNamed(document, "LOC", byReferent: false);
+        var mainActor = MostNamed(document, "ORG", byReferent: true);
         var claims = ImmutableArray.CreateBuilder<Claim>();
         foreach (var quantity in document.Quantities)
         {
@@ -314,11 +314,14 @@ public sealed class ClaimBinder : IPipelineComponent
     }
 
     /// <summary>
-    /// The name of <paramref name="type"/> the document uses most often (ties: the first): the country "the
-    /// country" refers to, the organisation "the group" refers to.
+    /// The referent of <paramref name="type"/> the document names most often (ties: the first): the country
+    /// "the country" refers to, the organisation "the group" refers to.
     /// </summary>
-    private static TextSpan? MostNamed(Document document, string type)
+    private static TextSpan? MostNamed(Document document, string type, bool byReferent)
     {
+        // Organisations count by referent ("ISIS", "IS" and "Islamic State" are one actor); places by name,
+        // because the linker folds "Moscow" into Russia the government, not the territory "the country" means.
+        var clusters = !byReferent || document.Links.IsDefaultOrEmpty ? null : document.Links.ToDictionary(link => link.Span, link => link.Cluster);
         var counts = new Dictionary<string, (int Count, TextSpan First)>(StringComparer.Ordinal);
         foreach (var mention in document.Mentions)
         {
@@ -327,8 +330,8 @@ public sealed class ClaimBinder : IPipelineComponent
                 continue;
             }
 
-            var text = document.TextOf(mention.Span);
-            counts[text] = counts.TryGetValue(text, out var seen) ? (seen.Count + 1, seen.First) : (1, mention.Span);
+            var key = clusters is not null && clusters.TryGetValue(mention.Span, out var cluster) ? cluster : document.TextOf(mention.Span);
+            counts[key] = counts.TryGetValue(key, out var seen) ? (seen.Count + 1, seen.First) : (1, mention.Span);
         }
 
         return counts.Count == 0 ? null : counts.Values.OrderByDescending(value => value.Count).ThenBy(value => value.First.Start).First().First;

@@ -47,6 +47,7 @@ internal static class SegmentationPipelines
             .Add(Tagger.Value)
             .Add(Parser.Value)
             .Add(Entities.Value)
+            .Add(new MentionRefiner(Knowledge))
             .Add(new EntityLinker(Linker))
             .Add(new Geoparser(Resolver))
             .Add(new QuantityFinder())
