@@ -24,6 +24,7 @@ internal static class DossierCli
         var eval = new Command("eval", "Score a component against gold data.");
         eval.Subcommands.Add(EvalTokenizeCommand.Create());
         eval.Subcommands.Add(EvalQuotesCommand.Create());
+        eval.Subcommands.Add(EvalRawCommand.Create());
         root.Subcommands.Add(eval);
         eval.Subcommands.Add(KnowledgeCommands.EvalGeo());
         eval.Subcommands.Add(NerCommands.Eval());

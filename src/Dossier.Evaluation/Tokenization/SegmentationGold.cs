@@ -24,6 +24,12 @@ public sealed record SegmentationGold(
     int UnplacedWords,
     int UnalignedTokens)
 {
+    /// <summary>
+    /// The gold syntax of each word of <see cref="Words"/> (same order): UPOS, the index in
+    /// <see cref="Words"/> of its head (-1 for a root, -2 when the head was left out), and the relation.
+    /// </summary>
+    public IReadOnlyList<(string Upos, int Head, string Relation)> WordSyntax { get; init; } = [];
+
     /// <summary>Builds the gold standard from CoNLL-U sentences that carry <c># text</c>.</summary>
     /// <exception cref="FormatException">A sentence has no <c># text</c> comment.</exception>
     public static SegmentationGold FromConllu(IEnumerable<ConlluSentence> sentences)
@@ -32,11 +38,14 @@ public sealed record SegmentationGold(
         var raw = new StringBuilder();
         var tokens = new List<TextSpan>();
         var words = new List<TextSpan>();
+        var placed = new List<(int Sentence, ConlluWord Word)>();
+        var sentenceIndex = -1;
         var sentenceSpans = new List<TextSpan>();
         int unplaced = 0, unaligned = 0;
         foreach (var sentence in sentences)
         {
             var text = sentence.Text ?? throw new FormatException($"Sentence '{sentence.SentenceId}' has no '# text' comment.");
+            sentenceIndex++;
             if (raw.Length > 0)
             {
                 raw.Append(sentence.StartsParagraph ? "\n\n" : " ");
@@ -64,7 +73,7 @@ public sealed record SegmentationGold(
                     else
                     {
                         tokens.Add(new TextSpan(offset + found, offset + found + multiword.Form.Length));
-                        unplaced += PlaceWords(sentence, w, count, multiword.Form, offset + found, words);
+                        unplaced += PlaceWords(sentence, w, count, multiword.Form, offset + found, words, placed, sentenceIndex);
                     }
 
                     w += count - 1;
@@ -81,6 +90,7 @@ public sealed record SegmentationGold(
                 var span = new TextSpan(offset + start, offset + start + word.Form.Length);
                 tokens.Add(span);
                 words.Add(span);
+                placed.Add((sentenceIndex, word));
             }
 
             if (tokens.Count > firstToken)
@@ -89,7 +99,16 @@ public sealed record SegmentationGold(
             }
         }
 
-        return new SegmentationGold(raw.ToString(), tokens, words, sentenceSpans, unplaced, unaligned);
+        var index = new Dictionary<(int Sentence, int Id), int>();
+        for (var i = 0; i < placed.Count; i++)
+        {
+            index[(placed[i].Sentence, placed[i].Word.Id)] = i;
+        }
+
+        var syntax = placed.Select(p => (p.Word.Upos,
+            p.Word.Head == 0 ? -1 : index.TryGetValue((p.Sentence, p.Word.Head), out var head) ? head : -2,
+            p.Word.Relation)).ToList();
+        return new SegmentationGold(raw.ToString(), tokens, words, sentenceSpans, unplaced, unaligned) { WordSyntax = syntax };
     }
 
     /// <summary>One gold standard per <c># newdoc</c> document, for training on separate documents.</summary>
@@ -134,7 +153,8 @@ public sealed record SegmentationGold(
     }
 
     // Words of a multi-word token get spans when their forms spell the surface form ("do" + "n't" = "don't").
-    private static int PlaceWords(ConlluSentence sentence, int firstWord, int count, string surface, int start, List<TextSpan> words)
+    private static int PlaceWords(
+        ConlluSentence sentence, int firstWord, int count, string surface, int start, List<TextSpan> words, List<(int, ConlluWord)> placed, int sentenceIndex)
     {
         var length = 0;
         for (var k = 0; k < count; k++)
@@ -164,6 +184,7 @@ public sealed record SegmentationGold(
         {
             var form = sentence.Words[firstWord + k].Form;
             words.Add(new TextSpan(at, at + form.Length));
+            placed.Add((sentenceIndex, sentence.Words[firstWord + k]));
             at += form.Length;
         }
 
