@@ -29,6 +29,9 @@ public interface IDocumentStore : IDisposable
     /// <summary>The stored analysis JSON of document <paramref name="id"/>, or null when there is none.</summary>
     string? AnnotationsById(long id);
 
+    /// <summary>Every stored document with its analysis JSON, in storage order (for exports).</summary>
+    IEnumerable<(DocumentSummary Document, string Annotations)> AllDocuments();
+
     /// <summary>The most recently published documents.</summary>
     IReadOnlyList<DocumentSummary> Latest(int limit);
 

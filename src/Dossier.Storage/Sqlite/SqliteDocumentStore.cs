@@ -364,6 +364,18 @@ public sealed class SqliteDocumentStore : IDocumentStore
     public string? AnnotationsById(long id) => Scalar<string?>(null, "SELECT annotations FROM documents WHERE id = $id;", ("$id", id));
 
     /// <inheritdoc />
+    public IEnumerable<(DocumentSummary Document, string Annotations)> AllDocuments()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, key, title, outlet, published, length(text), annotations FROM documents ORDER BY id;";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (Summary(reader, 0), reader.GetString(6));
+        }
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<DocumentSummary> Latest(int limit)
     {
         using var command = _connection.CreateCommand();
