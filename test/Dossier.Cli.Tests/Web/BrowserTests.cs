@@ -96,11 +96,12 @@ public sealed class BrowserTests : IAsyncDisposable
         Assert.Equal(5, browser.FindElements(By.CssSelector("mark.claim[id]")).Count);
         Assert.Contains(browser.FindElements(By.CssSelector("mark.entity-PER")), mark => mark.Text == "Zamir Kabulov");
 
+        Save(browser, "article.png");
         var claim = browser.FindElements(By.CssSelector("#facts li")).First(item => item.Text.Contains("territory-share", StringComparison.Ordinal));
         claim.Click();
         WaitFor(() => browser.FindElements(By.CssSelector("mark.focused")).Count == 1, "the focused evidence");
         Assert.Equal("half", browser.FindElement(By.CssSelector("mark.focused")).Text);
-        Save(browser, "article.png");
+        Save(browser, "evidence.png");
     }
 
     [Fact]

@@ -57,7 +57,7 @@ function focusEvidence(id) {
   if (!target) return;
   document.querySelectorAll("mark.focused").forEach((m) => m.classList.remove("focused"));
   target.classList.add("focused");
-  target.scrollIntoView({ behavior: "smooth", block: "center" });
+  target.scrollIntoView({ block: "center" });
 }
 
 function factList(title, items) {
