@@ -21,6 +21,7 @@ internal static class DossierCli
         root.Subcommands.Add(LedgerCommands.Claims());
         root.Subcommands.Add(LedgerCommands.Disagreements());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ActorLayerCommands.Create());
 
         var eval = new Command("eval", "Score a component against gold data.");
         eval.Subcommands.Add(EvalTokenizeCommand.Create());

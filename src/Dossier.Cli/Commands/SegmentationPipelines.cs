@@ -70,7 +70,10 @@ internal static class SegmentationPipelines
         return AttributionCueModel.Load(stream);
     });
 
-    private static readonly Lazy<KnowledgeBase> Knowledge = new(() => KnowledgeBase.Load(KnowledgeBase.DefaultDirectory));
+    // Every analysis applies the user's corrections (dossier actors add|alias|merge) on top of the shipped base;
+    // a layer folder that does not exist changes nothing.
+    private static readonly Lazy<KnowledgeBase> Knowledge = new(() =>
+        KnowledgeBase.Load(KnowledgeBase.DefaultDirectory, [UserKnowledgeLayer.DefaultDirectory]));
 
     /// <summary>The shipped knowledge base, loaded once on first use.</summary>
     public static KnowledgeBase KnowledgeBase => Knowledge.Value;

@@ -54,7 +54,15 @@ public sealed class KnowledgeBase
 
     /// <summary>Loads the knowledge base from <paramref name="directory"/>.</summary>
     /// <exception cref="KnowledgeFormatException">A file is malformed; the message names file and line.</exception>
-    public static KnowledgeBase Load(string directory) => KnowledgeBaseLoader.Load(directory);
+    public static KnowledgeBase Load(string directory) => KnowledgeBaseLoader.Load(directory, []);
+
+    /// <summary>
+    /// Loads the shipped knowledge base from <paramref name="directory"/> and applies each user layer in order
+    /// (see <see cref="UserKnowledgeLayer"/>): the user's own actors, extra aliases and merges, on top of the
+    /// shipped files, which stay untouched. Layer directories that do not exist are skipped.
+    /// </summary>
+    /// <exception cref="KnowledgeFormatException">A file is malformed or a layer names an unknown actor.</exception>
+    public static KnowledgeBase Load(string directory, IEnumerable<string> userLayers) => KnowledgeBaseLoader.Load(directory, userLayers);
 
     /// <summary>Finds an actor by id.</summary>
     public bool TryGet(ActorId id, out Actor actor)

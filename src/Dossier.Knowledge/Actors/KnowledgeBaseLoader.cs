@@ -7,7 +7,7 @@ namespace Dossier.Knowledge.Actors;
 /// <summary>Reads the TSV files of <c>data/knowledge/</c> into a <see cref="KnowledgeBase"/>.</summary>
 internal static class KnowledgeBaseLoader
 {
-    public static KnowledgeBase Load(string directory)
+    public static KnowledgeBase Load(string directory, IEnumerable<string> userLayers)
     {
         if (!Directory.Exists(directory))
         {
@@ -37,6 +37,11 @@ internal static class KnowledgeBaseLoader
                 throw new KnowledgeFormatException(
                     $"{KnowledgeBase.PositionsFile}: person '{person}' has positions but no line in {KnowledgeBase.PersonsFile}.");
             }
+        }
+
+        foreach (var layer in userLayers)
+        {
+            actors = UserLayerReader.Apply(layer, actors);
         }
 
         var sectors = ReadSectors(Path.Combine(directory, KnowledgeBase.SectorsFile));
@@ -85,7 +90,7 @@ internal static class KnowledgeBaseLoader
         }
     }
 
-    private static IEnumerable<Actor> ReadActors(string path)
+    internal static IEnumerable<Actor> ReadActors(string path, bool allowPeople = false)
     {
         var table = TsvTable.Read(path, "id", "type", "cameo", "name", "aliases", "country", "affiliations", "qid");
         int id = table.Column("id"), type = table.Column("type"), cameo = table.Column("cameo"), name = table.Column("name"),
@@ -101,6 +106,7 @@ internal static class KnowledgeBaseLoader
                 "government body" => ActorType.GovernmentBody,
                 "armed group" => ActorType.ArmedGroup,
                 "outlet" => ActorType.Outlet,
+                "person" when allowPeople => ActorType.Person,
                 _ => throw row.Error($"type is '{typeText}'; expected region, igo, government body, armed group or outlet (countries go in {KnowledgeBase.CountriesFile}, people in {KnowledgeBase.PersonsFile})."),
             };
             yield return new Actor(new ActorId(row.Required(id, "id")), actorType, row.Required(cameo, "cameo"),
