@@ -20,6 +20,8 @@ public abstract class RelationalDocumentStore : IDocumentStore
     private readonly DbConnection _connection;
     private readonly SqlDialect _dialect;
     private readonly TimeProvider _clock;
+    private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
+    private DbCommand? _oneOff;
 
     private protected RelationalDocumentStore(DbConnection connection, SqlDialect dialect, TimeProvider? clock)
     {
@@ -79,19 +81,64 @@ public abstract class RelationalDocumentStore : IDocumentStore
     /// <inheritdoc />
     public SaveOutcome Save(Document document, string key, string annotationsJson)
     {
+        using var transaction = _connection.BeginTransaction();
+        var outcome = Save(transaction, document, key, annotationsJson);
+        transaction.Commit();
+        return outcome;
+    }
+
+    /// <summary>
+    /// The bulk path: saves <paramref name="documents"/> as <see cref="Save(Document, string, string)"/> does, but
+    /// <paramref name="perTransaction"/> at a time, so the cost of a commit (an fsync) is shared. A failure loses at most
+    /// the batch in progress. Returns how many were added.
+    /// </summary>
+    public int SaveMany(IEnumerable<(Document Document, string Key, string AnnotationsJson)> documents, int perTransaction = 500)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentOutOfRangeException.ThrowIfLessThan(perTransaction, 1);
+        var added = 0;
+        var inBatch = 0;
+        DbTransaction? transaction = null;
+        try
+        {
+            foreach (var (document, key, annotations) in documents)
+            {
+                transaction ??= _connection.BeginTransaction();
+                added += Save(transaction, document, key, annotations) == SaveOutcome.Added ? 1 : 0;
+                if (++inBatch == perTransaction)
+                {
+                    transaction.Commit();
+                    transaction.Dispose();
+                    transaction = null;
+                    inBatch = 0;
+                }
+            }
+
+            transaction?.Commit();
+        }
+        finally
+        {
+            transaction?.Dispose();
+        }
+
+        return added;
+    }
+
+    /// <summary>Refreshes the planner's statistics (ANALYZE, the same statement on both engines); worth running after a bulk load.</summary>
+    public void Analyze() => NonQuery(null, "ANALYZE;");
+
+    private SaveOutcome Save(DbTransaction transaction, Document document, string key, string annotationsJson)
+    {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(annotationsJson);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.Text)));
-        using var transaction = _connection.BeginTransaction();
-
         if (Scalar(transaction, "SELECT id FROM documents WHERE content_hash = @hash;", Arg.Text("@hash", hash)) is { } sameText and not DBNull)
         {
             // The same text again: remember the extra key, change nothing else.
             NonQuery(transaction,
                 "INSERT INTO document_sources (document_id, key) SELECT @id, @key WHERE NOT EXISTS (SELECT 1 FROM documents WHERE key = @key) ON CONFLICT DO NOTHING;",
                 Arg.Int("@id", Convert.ToInt64(sameText, CultureInfo.InvariantCulture)), Arg.Text("@key", key));
-            transaction.Commit();
             return SaveOutcome.Unchanged;
         }
 
@@ -130,7 +177,6 @@ public abstract class RelationalDocumentStore : IDocumentStore
         SaveMentions(transaction, id, document);
         SavePlaces(transaction, id, document);
         SaveEvents(transaction, id, document, annotationsJson);
-        transaction.Commit();
         return outcome;
     }
 
@@ -188,9 +234,9 @@ public abstract class RelationalDocumentStore : IDocumentStore
             NonQuery(transaction,
                 """
                 INSERT INTO claims (document_id, start, "end", text, measure, subject, subject_actor, subject_name, place, low, high, low_inclusive,
-                                    high_inclusive, approximate, qualifier, trend, time_from, time_until, claimant, claimant_actor, claimant_side, channel)
+                                    high_inclusive, approximate, qualifier, trend, time_from, time_until, claimant, claimant_actor, claimant_side, channel, published)
                 VALUES (@document, @start, @end, @text, @measure, @subject, @subjectActor, @subjectName, @place, @low, @high, @lowInclusive,
-                        @highInclusive, @approximate, @qualifier, @trend, @from, @until, @claimant, @claimantActor, @claimantSide, @channel);
+                        @highInclusive, @approximate, @qualifier, @trend, @from, @until, @claimant, @claimantActor, @claimantSide, @channel, @published);
                 """,
                 Arg.Int("@document", id), Arg.Int("@start", claim.Span.Start), Arg.Int("@end", claim.Span.End), Arg.Text("@text", document.TextOf(claim.Span)),
                 Arg.Text("@measure", claim.Measure), Arg.Text("@subject", TextOf(document, claim.Subject)), Arg.Text("@place", TextOf(document, claim.Place)),
@@ -201,7 +247,8 @@ public abstract class RelationalDocumentStore : IDocumentStore
                 Arg.Text("@from", FormatDate(claim.Time?.Start)), Arg.Text("@until", FormatDate(claim.Time?.End)),
                 Arg.Text("@claimant", TextOf(document, claim.Claimant)), Arg.Text("@channel", quote is null ? null : TextOf(document, quote.Channel)),
                 Arg.Text("@subjectActor", subjectLink?.ActorId), Arg.Text("@subjectName", subjectLink?.ActorName),
-                Arg.Text("@claimantActor", claimantLink?.ActorId), Arg.Text("@claimantSide", claimantLink?.Country));
+                Arg.Text("@claimantActor", claimantLink?.ActorId), Arg.Text("@claimantSide", claimantLink?.Country),
+                Arg.Text("@published", FormatDate(document.Metadata.Published)));
         }
     }
 
@@ -283,17 +330,15 @@ public abstract class RelationalDocumentStore : IDocumentStore
         NonQuery(transaction, "UPDATE documents SET minhash = @signature WHERE id = @id;", Arg.Bytes("@signature", signature.ToBytes()), Arg.Int("@id", id));
         var bands = signature.BandHashes();
         var candidates = new HashSet<long>();
-        using (var find = Command(transaction, "SELECT document_id FROM minhash_bands WHERE band = @band AND hash = @hash;", Arg.Int("@band", 0), Arg.Int("@hash", 0)))
+        var find = Reusable(transaction, "SELECT document_id FROM minhash_bands WHERE band = @band AND hash = @hash;", [Arg.Int("@band", 0), Arg.Int("@hash", 0)]);
+        for (var b = 0; b < bands.Length; b++)
         {
-            for (var b = 0; b < bands.Length; b++)
+            find.Parameters[0].Value = (long)b;
+            find.Parameters[1].Value = bands[b];
+            using var reader = find.ExecuteReader();
+            while (reader.Read())
             {
-                find.Parameters[0].Value = (long)b;
-                find.Parameters[1].Value = bands[b];
-                using var reader = find.ExecuteReader();
-                while (reader.Read())
-                {
-                    candidates.Add(Long(reader, 0));
-                }
+                candidates.Add(Long(reader, 0));
             }
         }
 
@@ -316,8 +361,8 @@ public abstract class RelationalDocumentStore : IDocumentStore
             }
         }
 
-        using var insert = Command(transaction, "INSERT INTO minhash_bands (band, hash, document_id) VALUES (@band, @hash, @id);",
-            Arg.Int("@band", 0), Arg.Int("@hash", 0), Arg.Int("@id", id));
+        var insert = Reusable(transaction, "INSERT INTO minhash_bands (band, hash, document_id) VALUES (@band, @hash, @id);",
+            [Arg.Int("@band", 0), Arg.Int("@hash", 0), Arg.Int("@id", id)]);
         for (var b = 0; b < bands.Length; b++)
         {
             insert.Parameters[0].Value = (long)b;
@@ -332,28 +377,55 @@ public abstract class RelationalDocumentStore : IDocumentStore
         ArgumentNullException.ThrowIfNull(filter);
         var about = filter.About ?? [];
         var like = _dialect.Like;
-        var aboutClause = about.Count == 0
-            ? "1 = 1"
-            : string.Join(" OR ", about.Select((_, i) => $"(c.subject {like} '%' || @about{i} || '%' ESCAPE '\\' OR c.subject_name {like} '%' || @about{i} || '%' ESCAPE '\\')"));
-        var args = new List<Arg>
+
+        // Only the filters given become conditions: "(@x IS NULL OR c.x = @x)" would keep the planner from the indexes.
+        var conditions = new List<string>();
+        var args = new List<Arg> { Arg.Int("@limit", limit) };
+        if (about.Count > 0)
         {
-            Arg.Text("@measure", filter.Measure), Arg.Text("@place", filter.Place is null ? null : EscapeLike(filter.Place)),
-            Arg.Text("@claimant", filter.Claimant), Arg.Text("@claimantLike", filter.Claimant is null ? null : EscapeLike(filter.Claimant)),
-            Arg.Text("@from", FormatDate(filter.From)), Arg.Text("@to", FormatDate(filter.To)), Arg.Int("@limit", limit),
-        };
-        args.AddRange(about.Select((value, i) => Arg.Text($"@about{i}", EscapeLike(value))));
+            conditions.Add("(" + string.Join(" OR ", about.Select((_, i) =>
+                $"c.subject {like} '%' || @about{i} || '%' ESCAPE '\\' OR c.subject_name {like} '%' || @about{i} || '%' ESCAPE '\\'")) + ")");
+            args.AddRange(about.Select((value, i) => Arg.Text($"@about{i}", EscapeLike(value))));
+        }
+
+        if (filter.Measure is { } measure)
+        {
+            conditions.Add("c.measure = @measure");
+            args.Add(Arg.Text("@measure", measure));
+        }
+
+        if (filter.Place is { } place)
+        {
+            conditions.Add($"c.place {like} '%' || @place || '%' ESCAPE '\\'");
+            args.Add(Arg.Text("@place", EscapeLike(place)));
+        }
+
+        if (filter.Claimant is { } claimant)
+        {
+            conditions.Add($"(c.claimant_actor = @claimant OR c.claimant {like} '%' || @claimantLike || '%' ESCAPE '\\')");
+            args.Add(Arg.Text("@claimant", claimant));
+            args.Add(Arg.Text("@claimantLike", EscapeLike(claimant)));
+        }
+
+        if (filter.From is { } from)
+        {
+            conditions.Add("c.published >= @from");
+            args.Add(Arg.Text("@from", FormatDate(from)));
+        }
+
+        if (filter.To is { } to)
+        {
+            conditions.Add("c.published <= @to");
+            args.Add(Arg.Text("@to", FormatDate(to)));
+        }
+
         return Query(
             $"""
              SELECT d.key, d.outlet, d.published, c.start, c."end", c.text, c.measure, COALESCE(c.subject_name, c.subject), c.place, c.low, c.high,
                     c.low_inclusive, c.high_inclusive, c.approximate, c.trend, c.claimant, c.channel, c.claimant_actor, c.claimant_side
              FROM claims c JOIN documents d ON d.id = c.document_id
-             WHERE ({aboutClause})
-               AND (@measure IS NULL OR c.measure = @measure)
-               AND (@place IS NULL OR c.place {like} '%' || @place || '%' ESCAPE '\')
-               AND (@claimant IS NULL OR c.claimant_actor = @claimant OR c.claimant {like} '%' || @claimantLike || '%' ESCAPE '\')
-               AND (@from IS NULL OR d.published >= @from)
-               AND (@to IS NULL OR d.published <= @to)
-             ORDER BY d.published NULLS FIRST, d.key, c.start LIMIT @limit;
+             WHERE {(conditions.Count == 0 ? "1 = 1" : string.Join("\n   AND ", conditions))}
+             ORDER BY c.published NULLS FIRST, c.document_id, c.start LIMIT @limit;
              """,
             reader =>
             {
@@ -537,6 +609,13 @@ public abstract class RelationalDocumentStore : IDocumentStore
     {
         if (disposing)
         {
+            foreach (var command in _prepared.Values)
+            {
+                command.Dispose();
+            }
+
+            _prepared.Clear();
+            _oneOff?.Dispose();
             _connection.Dispose();
         }
     }
@@ -588,7 +667,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
 
     private protected List<T> Query<T>(string sql, Func<DbDataReader, T> read, params Arg[] args)
     {
-        using var command = Command(null, sql, args);
+        var command = Reusable(null, sql, args);
         using var reader = command.ExecuteReader();
         var result = new List<T>();
         while (reader.Read())
@@ -599,16 +678,55 @@ public abstract class RelationalDocumentStore : IDocumentStore
         return result;
     }
 
-    private protected void NonQuery(DbTransaction? transaction, string sql, params Arg[] args)
+    private protected void NonQuery(DbTransaction? transaction, string sql, params Arg[] args) => Reusable(transaction, sql, args).ExecuteNonQuery();
+
+    private protected object? Scalar(DbTransaction? transaction, string sql, params Arg[] args) => Reusable(transaction, sql, args).ExecuteScalar();
+
+    /// <summary>
+    /// A prepared command kept for its SQL text, its parameters refilled: a save runs the same few dozen statements for
+    /// every document, and preparing each anew cost more than running it. Statements without parameters (migrations)
+    /// are not kept. The cache is bounded; past the bound, commands are made for one use.
+    /// </summary>
+    private DbCommand Reusable(DbTransaction? transaction, string sql, Arg[] args)
     {
-        using var command = Command(transaction, sql, args);
-        command.ExecuteNonQuery();
+        if (args.Length == 0)
+        {
+            _oneOff?.Dispose();
+            return _oneOff = Command(transaction, sql, args);
+        }
+
+        if (_prepared.TryGetValue(sql, out var command) && command.Parameters.Count == args.Length)
+        {
+            command.Transaction = transaction;
+            for (var i = 0; i < args.Length; i++)
+            {
+                var parameter = command.Parameters[i];
+                if (parameter.ParameterName != args[i].Name || parameter.DbType != args[i].Type)
+                {
+                    return OneOff(transaction, sql, args);
+                }
+
+                parameter.Value = args[i].Value ?? DBNull.Value;
+            }
+
+            return command;
+        }
+
+        if (_prepared.Count >= 256 || _prepared.ContainsKey(sql))
+        {
+            return OneOff(transaction, sql, args);
+        }
+
+        command = Command(transaction, sql, args);
+        command.Prepare();
+        _prepared[sql] = command;
+        return command;
     }
 
-    private protected object? Scalar(DbTransaction? transaction, string sql, params Arg[] args)
+    private DbCommand OneOff(DbTransaction? transaction, string sql, Arg[] args)
     {
-        using var command = Command(transaction, sql, args);
-        return command.ExecuteScalar();
+        _oneOff?.Dispose();
+        return _oneOff = Command(transaction, sql, args);
     }
 
     private protected DbCommand Command(DbTransaction? transaction, string sql, params Arg[] args)
