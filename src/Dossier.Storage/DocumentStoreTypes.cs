@@ -151,3 +151,17 @@ public sealed record EventFilter(string? Actor = null, string? Root = null, Date
 /// <param name="Start">Start of the name in the document text (UTF-16), null for the outlet.</param>
 /// <param name="End">End of the name (exclusive), null for the outlet.</param>
 public sealed record ProvenanceHop(string Role, string Name, string? ActorId, int? Start, int? End);
+
+/// <summary>One quote counted once: its first stored report and how widely it was reported.</summary>
+/// <param name="First">The first stored report (evidence for the rest is in the cluster).</param>
+/// <param name="Reports">Stored reports of it.</param>
+/// <param name="Documents">Documents that carry it.</param>
+/// <param name="IndependentSources">Those documents, with near-duplicate copies of one another counted once.</param>
+public sealed record QuoteCluster(StoredQuote First, int Reports, int Documents, int IndependentSources);
+
+/// <summary>One event counted once: its first stored report and how widely it was reported.</summary>
+/// <param name="First">The first stored report.</param>
+/// <param name="Reports">Stored reports of it.</param>
+/// <param name="Documents">Documents that report it.</param>
+/// <param name="IndependentSources">Those documents, with near-duplicate copies of one another counted once.</param>
+public sealed record EventCluster(StoredEvent First, int Reports, int Documents, int IndependentSources);

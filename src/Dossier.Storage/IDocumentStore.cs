@@ -58,4 +58,13 @@ public interface IDocumentStore : IDisposable
     /// speaker, channel, outlet (each present only when known), in that order.
     /// </summary>
     IReadOnlyList<ProvenanceHop> ProvenanceChain(long documentId, int quoteStart);
+
+    /// <summary>
+    /// Quotes counted once: each repeated quote (same speaker, near-identical words) with how many reports, documents and
+    /// independent sources (near-duplicate copies count once) carry it, most widely reported first.
+    /// </summary>
+    IReadOnlyList<QuoteCluster> QuoteClusters(string? speaker, int limit);
+
+    /// <summary>Events counted once: each cluster of reports of one event, with its first report and its source counts, oldest first.</summary>
+    IReadOnlyList<EventCluster> EventClusters(EventFilter filter, int limit);
 }

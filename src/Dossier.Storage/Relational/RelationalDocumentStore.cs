@@ -187,15 +187,17 @@ public abstract class RelationalDocumentStore : IDocumentStore
             var speakerLink = LinkAt(document, quote.Speaker);
             var quoteId = Convert.ToInt64(Scalar(transaction,
                 """
-                INSERT INTO quotes (document_id, start, "end", kind, speaker, source, cue, channel, content, rule, speaker_actor)
-                VALUES (@document, @start, @end, @kind, @speaker, @source, @cue, @channel, @content, @rule, @speakerActor)
+                INSERT INTO quotes (document_id, start, "end", kind, speaker, source, cue, channel, content, rule, speaker_actor, speaker_key)
+                VALUES (@document, @start, @end, @kind, @speaker, @source, @cue, @channel, @content, @rule, @speakerActor, @speakerKey)
                 RETURNING id;
                 """,
                 Arg.Int("@document", id), Arg.Int("@start", quote.Content.Start), Arg.Int("@end", quote.Content.End),
                 Arg.Text("@kind", quote.Kind.ToString().ToLowerInvariant()), Arg.Text("@speaker", TextOf(document, quote.Speaker)),
                 Arg.Text("@source", TextOf(document, quote.Source)), Arg.Text("@cue", TextOf(document, quote.Cue)),
                 Arg.Text("@channel", TextOf(document, quote.Channel)), Arg.Text("@content", document.TextOf(quote.Content)),
-                Arg.Text("@rule", quote.Origin.ToString()), Arg.Text("@speakerActor", speakerLink?.ActorId)), CultureInfo.InvariantCulture);
+                Arg.Text("@rule", quote.Origin.ToString()), Arg.Text("@speakerActor", speakerLink?.ActorId),
+                Arg.Text("@speakerKey", RepeatedFacts.SpeakerKey(speakerLink?.ActorId, TextOf(document, quote.Speaker)))), CultureInfo.InvariantCulture);
+            AssignQuoteCluster(transaction, id, quoteId, RepeatedFacts.SpeakerKey(speakerLink?.ActorId, TextOf(document, quote.Speaker)), document.TextOf(quote.Content));
 
             // The chain a reader has to trust: the speaker said it, through a channel, and the outlet reported it.
             const string hop = """
@@ -308,12 +310,15 @@ public abstract class RelationalDocumentStore : IDocumentStore
     {
         foreach (var coded in CodedEventReader.Read(annotationsJson, document.Text.Length))
         {
-            NonQuery(transaction,
+            var matchKey = RepeatedFacts.EventKey(coded.Root, coded.Source?.Actor, coded.Source?.Cameo, coded.Source?.Name, coded.Target?.Actor,
+                coded.Target?.Cameo, coded.Target?.Name, coded.Place, coded.Negated);
+            var eventId = Convert.ToInt64(Scalar(transaction,
                 """
                 INSERT INTO events (document_id, start, "end", text, code, root, name, goldstein, quad_class, plover_event, plover_mode,
-                                    source_actor, source_cameo, source_text, target_actor, target_cameo, target_text, place, date, negated, claimed_by)
+                                    source_actor, source_cameo, source_text, target_actor, target_cameo, target_text, place, date, negated, claimed_by, match_key)
                 VALUES (@document, @start, @end, @text, @code, @root, @name, @goldstein, @quadClass, @ploverEvent, @ploverMode,
-                        @sourceActor, @sourceCameo, @sourceText, @targetActor, @targetCameo, @targetText, @place, @date, @negated, @claimedBy);
+                        @sourceActor, @sourceCameo, @sourceText, @targetActor, @targetCameo, @targetText, @place, @date, @negated, @claimedBy, @matchKey)
+                RETURNING id;
                 """,
                 Arg.Int("@document", id), Arg.Int("@start", coded.Start), Arg.Int("@end", coded.End),
                 Arg.Text("@text", document.Text[coded.Start..coded.End]), Arg.Text("@code", coded.Code), Arg.Text("@root", coded.Root),
@@ -321,8 +326,60 @@ public abstract class RelationalDocumentStore : IDocumentStore
                 Arg.Text("@ploverEvent", coded.PloverEvent), Arg.Text("@ploverMode", coded.PloverMode),
                 Arg.Text("@sourceActor", coded.Source?.Actor), Arg.Text("@sourceCameo", coded.Source?.Cameo), Arg.Text("@sourceText", coded.Source?.Name),
                 Arg.Text("@targetActor", coded.Target?.Actor), Arg.Text("@targetCameo", coded.Target?.Cameo), Arg.Text("@targetText", coded.Target?.Name),
-                Arg.Text("@place", coded.Place), Arg.Text("@date", coded.Date), Arg.Flag("@negated", coded.Negated), Arg.Text("@claimedBy", coded.ClaimedBy));
+                Arg.Text("@place", coded.Place), Arg.Text("@date", coded.Date), Arg.Flag("@negated", coded.Negated), Arg.Text("@claimedBy", coded.ClaimedBy),
+                Arg.Text("@matchKey", matchKey)), CultureInfo.InvariantCulture);
+            AssignEventCluster(transaction, id, eventId, matchKey, ParseDate(coded.Date is { Length: >= 10 } date ? date[..10] : null) ?? document.Metadata.Published);
         }
+    }
+
+    /// <summary>Puts a new quote in the cluster of the most similar earlier quote by the same speaker in another document, else in its own.</summary>
+    private void AssignQuoteCluster(DbTransaction transaction, long documentId, long quoteId, string? speakerKey, string content)
+    {
+        var cluster = quoteId;
+        if (speakerKey is not null)
+        {
+            // The most recent few hundred quotes by the speaker: repeats follow the original within days, not years.
+            var candidates = QueryIn(transaction,
+                "SELECT cluster_id, content FROM quotes WHERE speaker_key = @key AND document_id <> @document AND cluster_id IS NOT NULL ORDER BY id DESC LIMIT 500;",
+                reader => (Cluster: Long(reader, 0), Content: reader.GetString(1)), Arg.Text("@key", speakerKey), Arg.Int("@document", documentId));
+            var best = RepeatedFacts.QuoteContainmentThreshold;
+            foreach (var candidate in candidates)
+            {
+                var similarity = RepeatedFacts.QuoteContainment(content, candidate.Content);
+                if (similarity > best || (similarity == best && similarity >= RepeatedFacts.QuoteContainmentThreshold && candidate.Cluster < cluster))
+                {
+                    (best, cluster) = (similarity, candidate.Cluster);
+                }
+            }
+        }
+
+        NonQuery(transaction, "UPDATE quotes SET cluster_id = @cluster WHERE id = @id;", Arg.Int("@cluster", cluster), Arg.Int("@id", quoteId));
+    }
+
+    /// <summary>Puts a new event in the cluster of the closest-dated earlier report of it in another document, else in its own.</summary>
+    private void AssignEventCluster(DbTransaction transaction, long documentId, long eventId, string matchKey, DateOnly? date)
+    {
+        var cluster = eventId;
+        if (date is { } day)
+        {
+            var candidates = QueryIn(transaction,
+                """
+                SELECT e.cluster_id, COALESCE(e.date, d.published) FROM events e JOIN documents d ON d.id = e.document_id
+                WHERE e.match_key = @key AND e.document_id <> @document AND e.cluster_id IS NOT NULL ORDER BY e.id DESC LIMIT 500;
+                """,
+                reader => (Cluster: Long(reader, 0), Date: Str(reader, 1)), Arg.Text("@key", matchKey), Arg.Int("@document", documentId));
+            var closest = RepeatedFacts.EventWindowDays + 1;
+            foreach (var candidate in candidates)
+            {
+                if (ParseDate(candidate.Date is { Length: >= 10 } text ? text[..10] : null) is { } other
+                    && Math.Abs(other.DayNumber - day.DayNumber) is var apart && apart < closest)
+                {
+                    (closest, cluster) = (apart, candidate.Cluster);
+                }
+            }
+        }
+
+        NonQuery(transaction, "UPDATE events SET cluster_id = @cluster WHERE id = @id;", Arg.Int("@cluster", cluster), Arg.Int("@id", eventId));
     }
 
     private void LinkNearDuplicates(DbTransaction transaction, long id, MinHashSignature signature)
@@ -552,33 +609,47 @@ public abstract class RelationalDocumentStore : IDocumentStore
                 Real(reader, 11), Real(reader, 12)),
             documentId is { } value ? Arg.Int("@document", value) : Arg.NullInt("@document"), Arg.Int("@limit", limit));
 
-    /// <inheritdoc />
-    public IReadOnlyList<StoredEvent> Events(EventFilter filter, int limit)
+    private const string EventSelect =
+        """
+        SELECT d.id, d.key, d.title, d.outlet, d.published, length(d.text), e.start, e."end", e.text, e.code, e.root, e.name, e.goldstein, e.quad_class,
+               e.plover_event, e.plover_mode, COALESCE(e.source_text, e.source_actor), e.source_cameo, COALESCE(e.target_text, e.target_actor), e.target_cameo,
+               e.place, e.date, e.negated, e.claimed_by, e.source_actor, e.target_actor
+        FROM events e JOIN documents d ON d.id = e.document_id
+        """;
+
+    private static StoredEvent ReadEvent(DbDataReader reader) =>
+        new(Summary(reader, 0), Int(reader, 6), Int(reader, 7), reader.GetString(8), reader.GetString(9), reader.GetString(10),
+            reader.GetString(11), Real(reader, 12), Int(reader, 13), Str(reader, 14), Str(reader, 15), Str(reader, 16), Str(reader, 17), Str(reader, 18),
+            Str(reader, 19), Str(reader, 20), Str(reader, 21), Flag(reader, 22), Str(reader, 23))
+        {
+            SourceActor = Str(reader, 24),
+            TargetActor = Str(reader, 25),
+        };
+
+    private (string Where, Arg[] Args) EventConditions(EventFilter filter)
     {
-        ArgumentNullException.ThrowIfNull(filter);
         var like = _dialect.Like;
-        return Query(
+        return (
             $"""
-             SELECT d.id, d.key, d.title, d.outlet, d.published, length(d.text), e.start, e."end", e.text, e.code, e.root, e.name, e.goldstein, e.quad_class,
-                    e.plover_event, e.plover_mode, COALESCE(e.source_text, e.source_actor), e.source_cameo, COALESCE(e.target_text, e.target_actor), e.target_cameo,
-                    e.place, e.date, e.negated, e.claimed_by, e.source_actor, e.target_actor
-             FROM events e JOIN documents d ON d.id = e.document_id
-             WHERE (@actor IS NULL OR e.source_actor = @actor OR e.target_actor = @actor
+             (@actor IS NULL OR e.source_actor = @actor OR e.target_actor = @actor
                     OR e.source_text {like} '%' || @actorLike || '%' ESCAPE '\' OR e.target_text {like} '%' || @actorLike || '%' ESCAPE '\')
                AND (@root IS NULL OR e.root = @root)
                AND (@from IS NULL OR substr(COALESCE(e.date, d.published), 1, 10) >= @from)
                AND (@to IS NULL OR substr(COALESCE(e.date, d.published), 1, 10) <= @to)
-             ORDER BY COALESCE(e.date, d.published) NULLS FIRST, d.id, e.start LIMIT @limit;
              """,
-            reader => new StoredEvent(Summary(reader, 0), Int(reader, 6), Int(reader, 7), reader.GetString(8), reader.GetString(9), reader.GetString(10),
-                reader.GetString(11), Real(reader, 12), Int(reader, 13), Str(reader, 14), Str(reader, 15), Str(reader, 16), Str(reader, 17), Str(reader, 18),
-                Str(reader, 19), Str(reader, 20), Str(reader, 21), Flag(reader, 22), Str(reader, 23))
-            {
-                SourceActor = Str(reader, 24),
-                TargetActor = Str(reader, 25),
-            },
-            Arg.Text("@actor", filter.Actor), Arg.Text("@actorLike", filter.Actor is null ? null : EscapeLike(filter.Actor)), Arg.Text("@root", filter.Root),
-            Arg.Text("@from", FormatDate(filter.From)), Arg.Text("@to", FormatDate(filter.To)), Arg.Int("@limit", limit));
+            [
+                Arg.Text("@actor", filter.Actor), Arg.Text("@actorLike", filter.Actor is null ? null : EscapeLike(filter.Actor)), Arg.Text("@root", filter.Root),
+                Arg.Text("@from", FormatDate(filter.From)), Arg.Text("@to", FormatDate(filter.To)),
+            ]);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredEvent> Events(EventFilter filter, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var (where, args) = EventConditions(filter);
+        return Query($"{EventSelect} WHERE {where} ORDER BY COALESCE(e.date, d.published) NULLS FIRST, d.id, e.start LIMIT @limit;",
+            ReadEvent, [.. args, Arg.Int("@limit", limit)]);
     }
 
     /// <inheritdoc />
@@ -593,6 +664,73 @@ public abstract class RelationalDocumentStore : IDocumentStore
             reader => new ProvenanceHop(reader.GetString(0), reader.GetString(1), Str(reader, 2),
                 reader.IsDBNull(3) ? null : Int(reader, 3), reader.IsDBNull(4) ? null : Int(reader, 4)),
             Arg.Int("@document", documentId), Arg.Int("@start", quoteStart));
+
+    /// <inheritdoc />
+    public IReadOnlyList<QuoteCluster> QuoteClusters(string? speaker, int limit)
+    {
+        var groups = Query(
+            $"""
+             SELECT q.cluster_id, COUNT(*), COUNT(DISTINCT q.document_id) FROM quotes q
+             WHERE @speaker IS NULL OR q.speaker {_dialect.Like} '%' || @speaker || '%' ESCAPE '\'
+             GROUP BY q.cluster_id ORDER BY COUNT(DISTINCT q.document_id) DESC, q.cluster_id LIMIT @limit;
+             """,
+            reader => (Cluster: Long(reader, 0), Reports: Int(reader, 1), Documents: Int(reader, 2)),
+            Arg.Text("@speaker", speaker is null ? null : EscapeLike(speaker)), Arg.Int("@limit", limit));
+        var result = new List<QuoteCluster>();
+        foreach (var (cluster, reports, documents) in groups)
+        {
+            var first = Query(
+                """
+                SELECT q.document_id, d.key, d.outlet, d.published, q.start, q."end", q.kind, q.speaker, q.cue, q.channel, q.content
+                FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.id = @id;
+                """,
+                reader => new StoredQuote(Long(reader, 0), reader.GetString(1), Str(reader, 2), ParseDate(Str(reader, 3)),
+                    new TextSpan(Int(reader, 4), Int(reader, 5)), reader.GetString(6), Str(reader, 7), Str(reader, 8), Str(reader, 9), reader.GetString(10)),
+                Arg.Int("@id", cluster))[0];
+            var members = Query("SELECT DISTINCT document_id FROM quotes WHERE cluster_id = @cluster;", reader => Long(reader, 0), Arg.Int("@cluster", cluster));
+            result.Add(new QuoteCluster(first, reports, documents, IndependentSources(members)));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<EventCluster> EventClusters(EventFilter filter, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var (where, args) = EventConditions(filter);
+        var groups = Query(
+            $"""
+             SELECT e.cluster_id, COUNT(*), COUNT(DISTINCT e.document_id), MIN(COALESCE(e.date, d.published))
+             FROM events e JOIN documents d ON d.id = e.document_id
+             WHERE {where}
+             GROUP BY e.cluster_id ORDER BY MIN(COALESCE(e.date, d.published)) NULLS FIRST, e.cluster_id LIMIT @limit;
+             """,
+            reader => (Cluster: Long(reader, 0), Reports: Int(reader, 1), Documents: Int(reader, 2)),
+            [.. args, Arg.Int("@limit", limit)]);
+        var result = new List<EventCluster>();
+        foreach (var (cluster, reports, documents) in groups)
+        {
+            var first = Query(EventSelect + " WHERE e.id = @id;", ReadEvent, Arg.Int("@id", cluster))[0];
+            var members = Query("SELECT DISTINCT document_id FROM events WHERE cluster_id = @cluster;", reader => Long(reader, 0), Arg.Int("@cluster", cluster));
+            result.Add(new EventCluster(first, reports, documents, IndependentSources(members)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Documents among <paramref name="members"/> that are near-duplicates of each other count as one source.</summary>
+    private int IndependentSources(List<long> members)
+    {
+        var links = new List<(long, long)>();
+        foreach (var member in members)
+        {
+            links.AddRange(Query("SELECT document_id, other_id FROM document_links WHERE kind = 'near-duplicate' AND document_id = @id;",
+                reader => (Long(reader, 0), Long(reader, 1)), Arg.Int("@id", member)));
+        }
+
+        return RepeatedFacts.IndependentSources(members, links);
+    }
 
     /// <summary>For tests: the names of the tables in the store.</summary>
     internal IReadOnlyList<string> TableNames() => Query(_dialect.TableNamesSql, reader => reader.GetString(0));
@@ -665,9 +803,11 @@ public abstract class RelationalDocumentStore : IDocumentStore
 
     private static bool Flag(DbDataReader reader, int ordinal) => Long(reader, ordinal) != 0;
 
-    private protected List<T> Query<T>(string sql, Func<DbDataReader, T> read, params Arg[] args)
+    private protected List<T> Query<T>(string sql, Func<DbDataReader, T> read, params Arg[] args) => QueryIn(null, sql, read, args);
+
+    private protected List<T> QueryIn<T>(DbTransaction? transaction, string sql, Func<DbDataReader, T> read, params Arg[] args)
     {
-        var command = Reusable(null, sql, args);
+        var command = Reusable(transaction, sql, args);
         using var reader = command.ExecuteReader();
         var result = new List<T>();
         while (reader.Read())

@@ -124,21 +124,23 @@ public sealed class SyntheticCorpus
         var value = (random.Next(1, 200) * 50) + 50;
         var outlet = Outlets[random.Next(Outlets.Length)];
 
-        var headline = Append($"{subject.Name} {measure} in {place.Name}: {Filler(random, 3)}");
+        // A random word inside every stretch of template keeps unrelated articles from sharing 5-word shingles, as real
+        // independent articles do not; without it every article would be a near-duplicate candidate of thousands.
+        var headline = Append($"{Filler(random, 1)} {subject.Name} {measure} {Filler(random, 1)} in {place.Name}: {Filler(random, 3)}");
         text.Append("\n\n");
         var speaker = Append(person.Name);
         text.Append(' ');
         var cue = Append("told");
         text.Append(' ');
         var channelSpan = Append(channel);
-        text.Append(" that ");
+        text.Append(' ').Append(Filler(random, 1)).Append(" that ");
         var contentStart = text.Length;
         var amount = Append((qualifier.Length > 0 ? qualifier + " " : string.Empty) + value.ToString("N0", CultureInfo.InvariantCulture));
-        text.Append(' ');
+        text.Append(' ').Append(Filler(random, 1)).Append(' ');
         var subjectSpan = Append(subject.Name);
         text.Append(' ');
         var measureSpan = Append(measure);
-        text.Append(" were in ");
+        text.Append(' ').Append(Filler(random, 1)).Append(" were in ");
         var placeSpan = Append(place.Name);
         var content = new TextSpan(contentStart, text.Length);
         text.Append(". ");
@@ -153,7 +155,7 @@ public sealed class SyntheticCorpus
         var actor = Append(other.Name);
         text.Append(' ').Append(verb.Verb).Append(' ');
         var target = Append(subject.Name);
-        text.Append(" near ");
+        text.Append(' ').Append(Filler(random, 1)).Append(" near ");
         var eventPlaceSpan = Append(eventPlace.Name);
         var eventSpan = new TextSpan(actor.Start, eventPlaceSpan.End);
         text.Append('.');
