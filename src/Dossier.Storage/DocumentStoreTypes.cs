@@ -37,7 +37,11 @@ public sealed record DocumentSummary(long Id, string Key, string? Title, string?
 /// <param name="Channel">The channel ("RIA Novosti").</param>
 /// <param name="Text">The quoted content.</param>
 public sealed record StoredQuote(
-    long DocumentId, string DocumentKey, string? Outlet, DateOnly? Published, TextSpan Content, string Kind, string? Speaker, string? Cue, string? Channel, string Text);
+    long DocumentId, string DocumentKey, string? Outlet, DateOnly? Published, TextSpan Content, string Kind, string? Speaker, string? Cue, string? Channel, string Text)
+{
+    /// <summary>The quote's cluster: quotes sharing it are one utterance repeated across documents (see <see cref="IDocumentStore.QuoteClusters"/>).</summary>
+    public long? Cluster { get; init; }
+}
 
 /// <summary>Two stored documents that tell the same story in mostly the same words (a syndicated copy or light rewrite).</summary>
 /// <param name="Document">The later-stored document.</param>

@@ -60,6 +60,14 @@ internal static class CorpusQueryCommands
         return command;
     }
 
+    private static string Describe(Storage.StoredQuote quote)
+    {
+        var date = quote.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------";
+        var channel = quote.Channel is null ? string.Empty : $" via {quote.Channel}";
+        var text = quote.Text.Length > 120 ? quote.Text[..119] + "…" : quote.Text;
+        return $"{date}  {quote.Outlet ?? "-"}  {quote.Speaker ?? "?"} ({quote.Cue ?? "-"}{channel}, {quote.Kind}): {text}";
+    }
+
     private static string Describe(Storage.DocumentSummary document) =>
         $"{document.Outlet ?? "-"} {document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------"} ({Path.GetFileName(document.Key)})";
 
@@ -68,20 +76,30 @@ internal static class CorpusQueryCommands
         var speaker = new Option<string?>("--speaker") { Description = "Only quotes whose speaker contains this text (e.g. Kabulov)." };
         var database = StoreOptions.Database();
         var limit = new Option<int>("--limit") { Description = "At most this many quotes.", DefaultValueFactory = _ => 50 };
-        var command = new Command("quotes", "List stored quotes with speaker, cue, channel and outlet.") { speaker, database, limit };
+        var once = new Option<bool>("--once") { Description = "Count each quote once: repeats across documents grouped, with their number of independent sources." };
+        var command = new Command("quotes", "List stored quotes with speaker, cue, channel and outlet.") { speaker, once, database, limit };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             return CommandErrors.Guard(parseResult.InvocationConfiguration.Error, () =>
             {
                 using var store = StoreOptions.Open(parseResult.GetRequiredValue(database), mustExist: true);
+                if (parseResult.GetValue(once))
+                {
+                    var clusters = store.QuoteClusters(parseResult.GetValue(speaker), parseResult.GetValue(limit));
+                    foreach (var cluster in clusters)
+                    {
+                        output.WriteLine($"{cluster.Documents} documents, {cluster.IndependentSources} independent  {Describe(cluster.First)}");
+                    }
+
+                    output.WriteLine($"{clusters.Count} distinct quotes");
+                    return CommandErrors.Success;
+                }
+
                 var quotes = store.Quotes(parseResult.GetValue(speaker), parseResult.GetValue(limit));
                 foreach (var quote in quotes)
                 {
-                    var date = quote.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------";
-                    var channel = quote.Channel is null ? string.Empty : $" via {quote.Channel}";
-                    var text = quote.Text.Length > 120 ? quote.Text[..119] + "…" : quote.Text;
-                    output.WriteLine($"{date}  {quote.Outlet ?? "-"}  {quote.Speaker ?? "?"} ({quote.Cue ?? "-"}{channel}, {quote.Kind}): {text}");
+                    output.WriteLine(Describe(quote));
                 }
 
                 output.WriteLine($"{quotes.Count} quotes");
@@ -132,9 +150,10 @@ internal static class CorpusQueryCommands
         var to = new Option<DateOnly?>("--to") { Description = "Only events on or before this day (yyyy-mm-dd)." };
         var database = StoreOptions.Database();
         var limit = new Option<int>("--limit") { Description = "At most this many events.", DefaultValueFactory = _ => 200 };
+        var once = new Option<bool>("--once") { Description = "Count each event once: reports of one event grouped, with their number of independent sources." };
         var command = new Command("events", "Coded events in the corpus, oldest first, with source, target, place and evidence.")
         {
-            actor, root, from, to, database, limit,
+            actor, root, from, to, once, database, limit,
         };
         command.SetAction(parseResult =>
         {
@@ -143,16 +162,22 @@ internal static class CorpusQueryCommands
             {
                 using var store = StoreOptions.Open(parseResult.GetRequiredValue(database), mustExist: true);
                 var filter = new Storage.EventFilter(parseResult.GetValue(actor), parseResult.GetValue(root), parseResult.GetValue(from), parseResult.GetValue(to));
+                if (parseResult.GetValue(once))
+                {
+                    var clusters = store.EventClusters(filter, parseResult.GetValue(limit));
+                    foreach (var cluster in clusters)
+                    {
+                        output.WriteLine($"{cluster.Documents} documents, {cluster.IndependentSources} independent  {Describe(cluster.First)}");
+                    }
+
+                    output.WriteLine($"{clusters.Count} distinct events");
+                    return CommandErrors.Success;
+                }
+
                 var events = store.Events(filter, parseResult.GetValue(limit));
                 foreach (var coded in events)
                 {
-                    var date = coded.Date ?? coded.Document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------";
-                    string Side(string? name, string? code) => name is null && code is null ? "?" : $"{name ?? "?"}{(code is null ? string.Empty : $" ({code})")}";
-                    var place = coded.Place is null ? string.Empty : $" in {coded.Place}";
-                    var negated = coded.Negated ? " NOT" : string.Empty;
-                    var claimed = coded.ClaimedBy is null ? string.Empty : $", says {coded.ClaimedBy}";
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{date}  {coded.Code}{negated} {coded.Name}: {Side(coded.Source, coded.SourceCode)} -> {Side(coded.Target, coded.TargetCode)}{place}{claimed} [{coded.Document.Outlet ?? "-"}] (\"{coded.Text}\", {Path.GetFileName(coded.Document.Key)}@{coded.Start})"));
+                    output.WriteLine(Describe(coded));
                 }
 
                 output.WriteLine($"{events.Count} events");
@@ -160,5 +185,16 @@ internal static class CorpusQueryCommands
             });
         });
         return command;
+    }
+
+    private static string Describe(Storage.StoredEvent coded)
+    {
+        var date = coded.Date ?? coded.Document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------";
+        string Side(string? name, string? code) => name is null && code is null ? "?" : $"{name ?? "?"}{(code is null ? string.Empty : $" ({code})")}";
+        var place = coded.Place is null ? string.Empty : $" in {coded.Place}";
+        var negated = coded.Negated ? " NOT" : string.Empty;
+        var claimed = coded.ClaimedBy is null ? string.Empty : $", says {coded.ClaimedBy}";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{date}  {coded.Code}{negated} {coded.Name}: {Side(coded.Source, coded.SourceCode)} -> {Side(coded.Target, coded.TargetCode)}{place}{claimed} [{coded.Document.Outlet ?? "-"}] (\"{coded.Text}\", {Path.GetFileName(coded.Document.Key)}@{coded.Start})");
     }
 }

@@ -528,13 +528,16 @@ public abstract class RelationalDocumentStore : IDocumentStore
     public IReadOnlyList<StoredQuote> Quotes(string? speaker, int limit) =>
         Query(
             $"""
-             SELECT q.document_id, d.key, d.outlet, d.published, q.start, q."end", q.kind, q.speaker, q.cue, q.channel, q.content
+             SELECT q.document_id, d.key, d.outlet, d.published, q.start, q."end", q.kind, q.speaker, q.cue, q.channel, q.content, q.cluster_id
              FROM quotes q JOIN documents d ON d.id = q.document_id
              WHERE @speaker IS NULL OR q.speaker {_dialect.Like} '%' || @speaker || '%' ESCAPE '\'
              ORDER BY d.published DESC NULLS LAST, q.document_id, q.start LIMIT @limit;
              """,
             reader => new StoredQuote(Long(reader, 0), reader.GetString(1), Str(reader, 2), ParseDate(Str(reader, 3)),
-                new TextSpan(Int(reader, 4), Int(reader, 5)), reader.GetString(6), Str(reader, 7), Str(reader, 8), Str(reader, 9), reader.GetString(10)),
+                new TextSpan(Int(reader, 4), Int(reader, 5)), reader.GetString(6), Str(reader, 7), Str(reader, 8), Str(reader, 9), reader.GetString(10))
+            {
+                Cluster = reader.IsDBNull(11) ? null : Long(reader, 11),
+            },
             Arg.Text("@speaker", speaker is null ? null : EscapeLike(speaker)), Arg.Int("@limit", limit));
 
     /// <inheritdoc />
