@@ -55,7 +55,7 @@ internal static class CodedEventReader
                     (int)start, (int)end, code, root, String(item, "name") ?? string.Empty, Number(item, "goldstein") ?? 0, (int)(Number(item, "quad_class") ?? 0),
                     plover.ValueKind == JsonValueKind.Object ? String(plover, "event") : null,
                     plover.ValueKind == JsonValueKind.Object ? String(plover, "mode") : null,
-                    Actor(item, "source"), Actor(item, "target"), PlaceName(item), String(item, "date"),
+                    Actor(item, "source"), Actor(item, "target"), PlaceName(item), Date(item),
                     item.TryGetProperty("negated", out var negated) && negated.ValueKind == JsonValueKind.True,
                     ClaimedBy(item)));
             }
@@ -73,7 +73,7 @@ internal static class CodedEventReader
 
         return side.ValueKind switch
         {
-            JsonValueKind.Object => new CodedEventActor(String(side, "actor") ?? String(side, "id"), String(side, "cameo") ?? String(side, "code"),
+            JsonValueKind.Object => new CodedEventActor(String(side, "actor_id") ?? String(side, "actor") ?? String(side, "id"), String(side, "cameo") ?? String(side, "code"),
                 String(side, "name") ?? String(side, "text")),
             JsonValueKind.String => new CodedEventActor(null, null, side.GetString()),
             _ => null,
@@ -83,6 +83,10 @@ internal static class CodedEventReader
     // "place" may be a name or an object from the geoparser ({name, lat, lon, …}).
     private static string? PlaceName(JsonElement item) =>
         item.TryGetProperty("place", out var place) && place.ValueKind == JsonValueKind.Object ? String(place, "name") ?? String(place, "text") : String(item, "place");
+
+    // "date" is the coder's {from, until, from_publication} (the first day is the event's date) or a plain ISO date.
+    private static string? Date(JsonElement item) =>
+        item.TryGetProperty("date", out var date) && date.ValueKind == JsonValueKind.Object ? String(date, "from") : String(item, "date");
 
     // "claimed_by" may be a speaker name or an object naming one.
     private static string? ClaimedBy(JsonElement item) =>

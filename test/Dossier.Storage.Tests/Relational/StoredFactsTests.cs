@@ -167,6 +167,26 @@ public sealed class StoredFactsTests
 
     [Theory]
     [MemberData(nameof(StoreUnderTest.Engines), MemberType = typeof(StoreUnderTest))]
+    public void Reads_the_event_coders_contract_with_span_objects_and_date_ranges(string engine)
+    {
+        using var test = StoreUnderTest.Open(engine);
+        var strike = Find(KabulovText, "Russia struck targets near Kabul");
+        var json = $$"""
+            {"events": [{"start": {{strike.Start}}, "end": {{strike.End}}, "text": "Russia struck targets near Kabul", "code": "195", "root": "19",
+              "name": "Employ aerial weapons", "goldstein": -10, "quad_class": 4, "plover": {"event": "ASSAULT", "mode": "aerial"},
+              "source": {"start": {{strike.Start}}, "end": {{strike.Start + 6}}, "text": "Russia", "actor_id": "RUS", "cameo": "RUS", "country": "RUS"},
+              "target": null, "place": {"start": {{strike.End - 5}}, "end": {{strike.End}}, "text": "Kabul"},
+              "date": {"from": "2017-12-22", "until": "2017-12-23", "from_publication": false}, "negated": false,
+              "claimed_by": {"start": 0, "end": 13, "text": "Zamir Kabulov"}, "rule": "events/lexicon:strike"}]}
+            """;
+        test.Store.Save(Kabulov("RT", new DateOnly(2017, 12, 23)), "rt.txt", json);
+        var stored = Assert.Single(test.Store.Events(new EventFilter(Actor: "RUS"), 10));
+        Assert.Equal(("Russia", "RUS", "RUS", null, "Kabul", "2017-12-22", "Zamir Kabulov"),
+            (stored.Source, stored.SourceActor, stored.SourceCode, stored.Target, stored.Place, stored.Date, stored.ClaimedBy));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreUnderTest.Engines), MemberType = typeof(StoreUnderTest))]
     public void Filters_claims_by_claimant_and_dates(string engine)
     {
         using var test = StoreUnderTest.Open(engine);
