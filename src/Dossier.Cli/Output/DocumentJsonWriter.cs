@@ -196,6 +196,27 @@ internal static class DocumentJsonWriter
             json.WriteString("country", place.Country);
             json.WriteString("admin1", place.Admin1);
             json.WriteNumber("population", place.Population);
+            if (place.Relative is { } relative)
+            {
+                json.WriteStartObject("relative");
+                WriteSpan(json, document, relative.Span);
+                json.WriteString("direction", relative.Direction);
+                if (relative.DistanceKm is { } km)
+                {
+                    json.WriteNumber("distance_km", km);
+                }
+                else
+                {
+                    json.WriteNull("distance_km");
+                }
+
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("relative");
+            }
+
             json.WriteString("rule", place.Origin.ToString());
             json.WriteEndObject();
         }
