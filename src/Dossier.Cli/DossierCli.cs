@@ -21,7 +21,10 @@ internal static class DossierCli
         root.Subcommands.Add(LedgerCommands.Claims());
         root.Subcommands.Add(LedgerCommands.Disagreements());
         root.Subcommands.Add(ExportCommand.Create());
-        root.Subcommands.Add(ActorLayerCommands.Create());
+        var actors = ActorLayerCommands.Create();
+        CorpusQueryCommands.ListStoredActors(actors);
+        root.Subcommands.Add(actors);
+        root.Subcommands.Add(CorpusQueryCommands.Events());
 
         var eval = new Command("eval", "Score a component against gold data.");
         eval.Subcommands.Add(EvalTokenizeCommand.Create());

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier search TEXT</c> and <c>dossier quotes</c>: questions to the corpus database.</summary>
+/// <summary><c>dossier search TEXT</c>, <c>quotes</c>, <c>duplicates</c>, <c>actors</c> and <c>events</c>: questions to the corpus database.</summary>
 internal static class CorpusQueryCommands
 {
     public static Command Search()
@@ -85,6 +85,77 @@ internal static class CorpusQueryCommands
                 }
 
                 output.WriteLine($"{quotes.Count} quotes");
+                return CommandErrors.Success;
+            });
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Makes <c>dossier actors</c> itself list the actors linked in the corpus with their counts; its subcommands
+    /// (add, alias, merge) edit the knowledge layer.
+    /// </summary>
+    public static void ListStoredActors(Command actors)
+    {
+        var name = new Option<string?>("--name") { Description = "Only actors whose name or id contains this text (e.g. Kabulov)." };
+        var database = StoreOptions.Database();
+        var limit = new Option<int>("--limit") { Description = "At most this many actors.", DefaultValueFactory = _ => 50 };
+        actors.Options.Add(name);
+        actors.Options.Add(database);
+        actors.Options.Add(limit);
+        actors.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            return CommandErrors.Guard(parseResult.InvocationConfiguration.Error, () =>
+            {
+                using var store = StoreOptions.Open(parseResult.GetRequiredValue(database), mustExist: true);
+                var found = store.Actors(parseResult.GetValue(name), parseResult.GetValue(limit));
+                output.WriteLine($"{"documents",9} {"mentions",8} {"quotes",6} {"claims",6}  actor");
+                foreach (var actor in found)
+                {
+                    var facts = string.Join(' ', new[] { actor.Type, actor.Cameo, actor.Country }.Where(f => f is not null));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{actor.Documents,9} {actor.Mentions,8} {actor.Quotes,6} {actor.Claims,6}  {actor.Name} ({actor.Id}{(facts.Length > 0 ? "; " + facts : string.Empty)})"));
+                }
+
+                output.WriteLine($"{found.Count} actors");
+                return CommandErrors.Success;
+            });
+        });
+    }
+
+    public static Command Events()
+    {
+        var actor = new Option<string?>("--actor") { Description = "An actor id that is source or target (RUS), or text of their name (Kabulov)." };
+        var root = new Option<string?>("--root") { Description = "CAMEO root code, two digits (e.g. 19 for fight)." };
+        var from = new Option<DateOnly?>("--from") { Description = "Only events on or after this day (yyyy-mm-dd)." };
+        var to = new Option<DateOnly?>("--to") { Description = "Only events on or before this day (yyyy-mm-dd)." };
+        var database = StoreOptions.Database();
+        var limit = new Option<int>("--limit") { Description = "At most this many events.", DefaultValueFactory = _ => 200 };
+        var command = new Command("events", "Coded events in the corpus, oldest first, with source, target, place and evidence.")
+        {
+            actor, root, from, to, database, limit,
+        };
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            return CommandErrors.Guard(parseResult.InvocationConfiguration.Error, () =>
+            {
+                using var store = StoreOptions.Open(parseResult.GetRequiredValue(database), mustExist: true);
+                var filter = new Storage.EventFilter(parseResult.GetValue(actor), parseResult.GetValue(root), parseResult.GetValue(from), parseResult.GetValue(to));
+                var events = store.Events(filter, parseResult.GetValue(limit));
+                foreach (var coded in events)
+                {
+                    var date = coded.Date ?? coded.Document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------";
+                    string Side(string? name, string? code) => name is null && code is null ? "?" : $"{name ?? "?"}{(code is null ? string.Empty : $" ({code})")}";
+                    var place = coded.Place is null ? string.Empty : $" in {coded.Place}";
+                    var negated = coded.Negated ? " NOT" : string.Empty;
+                    var claimed = coded.ClaimedBy is null ? string.Empty : $", says {coded.ClaimedBy}";
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{date}  {coded.Code}{negated} {coded.Name}: {Side(coded.Source, coded.SourceCode)} -> {Side(coded.Target, coded.TargetCode)}{place}{claimed} [{coded.Document.Outlet ?? "-"}] (\"{coded.Text}\", {Path.GetFileName(coded.Document.Key)}@{coded.Start})"));
+                }
+
+                output.WriteLine($"{events.Count} events");
                 return CommandErrors.Success;
             });
         });

@@ -13,11 +13,14 @@ internal static class LedgerCommands
         var about = new Option<string?>("--about") { Description = "Subject names, comma-separated (e.g. \"Islamic State,ISIS,IS,Daesh\")." };
         var measure = new Option<string?>("--measure") { Description = "What is counted (fighters, killed, wounded, displaced, territory-share …)." };
         var place = new Option<string?>("--place") { Description = "Text the place must contain (e.g. Afghanistan)." };
+        var claimant = new Option<string?>("--claimant") { Description = "The claimant's actor id (per:zamir-kabulov) or text of their name (Kabulov)." };
+        var from = new Option<DateOnly?>("--from") { Description = "Only claims published on or after this day (yyyy-mm-dd)." };
+        var to = new Option<DateOnly?>("--to") { Description = "Only claims published on or before this day (yyyy-mm-dd)." };
         var database = StoreOptions.Database();
         var limit = new Option<int>("--limit") { Description = "At most this many claims.", DefaultValueFactory = _ => 200 };
         var command = new Command("claims", "The claim ledger: comparable numeric claims over time, with claimant, channel, outlet and evidence.")
         {
-            about, measure, place, database, limit,
+            about, measure, place, claimant, from, to, database, limit,
         };
         command.SetAction(parseResult =>
         {
@@ -27,7 +30,7 @@ internal static class LedgerCommands
                 using var store = StoreOptions.Open(parseResult.GetRequiredValue(database), mustExist: true);
                 var filter = new ClaimFilter(
                     parseResult.GetValue(about)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                    parseResult.GetValue(measure), parseResult.GetValue(place));
+                    parseResult.GetValue(measure), parseResult.GetValue(place), parseResult.GetValue(claimant), parseResult.GetValue(from), parseResult.GetValue(to));
                 var claims = store.Claims(filter, parseResult.GetValue(limit));
                 foreach (var claim in claims)
                 {

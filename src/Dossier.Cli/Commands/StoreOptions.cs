@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dossier.Storage;
+using Dossier.Storage.Postgres;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Cli.Commands;
@@ -9,15 +10,23 @@ internal static class StoreOptions
 {
     public static Option<string> Database() => new("--db")
     {
-        Description = "The corpus database file (SQLite). Default: $DOSSIER_DB, else ./dossier.db.",
+        Description = "The corpus database: a SQLite file, or PostgreSQL as postgres://user:pass@host[:port]/db or Host=…;Database=…. "
+            + "Default: $DOSSIER_DB, else ./dossier.db.",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("DOSSIER_DB") is { Length: > 0 } path ? path : "dossier.db",
     };
 
     public static IDocumentStore Open(string path, bool mustExist)
     {
-        if (path.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (PostgresDocumentStore.IsConnectionString(path))
         {
-            throw new UserInputException("PostgreSQL stores are not supported yet; use a SQLite file path for --db.");
+            try
+            {
+                return new PostgresDocumentStore(path);
+            }
+            catch (Exception exception) when (exception is Npgsql.NpgsqlException or ArgumentException or UriFormatException)
+            {
+                throw new UserInputException($"cannot open the PostgreSQL corpus database: {exception.Message}");
+            }
         }
 
         if (mustExist && !File.Exists(path))
