@@ -38,6 +38,8 @@ public sealed class CameoEventCoder : IPipelineComponent
 
     private static readonly FrozenSet<string> FutureModals = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "will", "would", "shall", "'ll");
 
+    private static readonly FrozenSet<string> MustModals = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "must");
+
     private static readonly FrozenSet<string> Conditionals = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "if", "unless", "whether");
 
     /// <summary>Governors under which a complement did not happen ("failed to fight").</summary>
@@ -213,16 +215,34 @@ public sealed class CameoEventCoder : IPipelineComponent
 
         if (code is null)
         {
-            return null;
+            if (!HasModal(document, verb, MustModals))
+            {
+                return null;
+            }
+
+            code = "100";
+            rule = "must:" + lemma;
         }
 
-        // Arguments the entry matched on are part of this event, not events of their own ("invited … to take part in talks").
-        foreach (var argument in ArgumentTokens(document, verb))
+        // Controlled complements and purpose clauses belong to this event, not events of their own ("invited … to take
+        // part in talks", "willing to send material to help defend").
+        foreach (var argument in DependencyTree.Children(document, verb, "xcomp", "advcl"))
         {
-            if (document.Dependencies[argument].Relation is "xcomp" && entry is not null && !entry.Arguments.IsEmpty)
+            if (document.Dependencies[argument].Relation is "xcomp" || HasMarker(document, argument, "to"))
             {
                 consumed.Add(argument);
+                foreach (var purpose in DependencyTree.Children(document, argument, "xcomp", "advcl"))
+                {
+                    consumed.Add(purpose);
+                }
             }
+        }
+
+        // "X must return the helicopter": a demand that the subject act (CAMEO 10x).
+        if (HasModal(document, verb, MustModals))
+        {
+            code = Recode(PredicateFrame.Demand, code) ?? code;
+            rule += "+must";
         }
 
         // "will meet", "would blockade": a future or conditional statement of intent, not the act itself.
@@ -256,7 +276,12 @@ public sealed class CameoEventCoder : IPipelineComponent
                     }
                 }
 
-                return (complement, entry.Code);
+                return (complement, HasModal(document, complement, MustModals) ? Recode(PredicateFrame.Demand, entry.Code) : entry.Code);
+            }
+
+            if (HasModal(document, complement, MustModals))
+            {
+                return (complement, "100"); // "announced that Kagame must agree to changes"
             }
 
             foreach (var noun in DependencyTree.Children(document, complement, "obj", "obl"))
@@ -497,6 +522,19 @@ public sealed class CameoEventCoder : IPipelineComponent
         return false;
     }
 
+    private static bool HasMarker(Document document, int clause, string marker)
+    {
+        foreach (var child in DependencyTree.Children(document, clause, "mark"))
+        {
+            if (document.TokenText(child).Equals(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasModal(Document document, int predicate, FrozenSet<string> modals)
     {
         foreach (var auxiliary in DependencyTree.Children(document, predicate, "aux"))
@@ -530,15 +568,28 @@ public sealed class CameoEventCoder : IPipelineComponent
         var (sources, targetToken) = isNoun ? NounArguments(document, trigger) : VerbArguments(document, trigger, match.KeepSubjectAsSource);
         if (targetToken < 0 && !isNoun && match.KeepSubjectAsSource)
         {
-            // "prepared to work together with Washington": the complement's partner is the target.
+            // "demanded that the government end curbs": who is asked to act is the target; "prepared to work
+            // together with Washington": the complement's partner is.
             foreach (var complement in DependencyTree.Children(document, trigger, "xcomp", "ccomp"))
             {
+                var subjects = DependencyTree.Children(document, complement, "nsubj", "nsubj:pass");
                 var (_, inner) = VerbArguments(document, complement, keepSubject: true);
-                if (inner >= 0)
+                targetToken = !subjects.IsEmpty && document.Dependencies[complement].Relation is "ccomp" ? subjects[0] : inner;
+                if (targetToken >= 0)
                 {
-                    targetToken = inner;
                     break;
                 }
+            }
+        }
+
+        if (match.Rule.StartsWith("must:", StringComparison.Ordinal) || match.Rule.EndsWith("+must", StringComparison.Ordinal))
+        {
+            // "Russia said Sudan must return the helicopter": the speaker demands, the subject is asked.
+            var governor = document.Dependencies[trigger].Head;
+            if (governor >= 0 && document.Dependencies[trigger].Relation is "ccomp" && SubjectOf(document, governor) is >= 0 and var speaker)
+            {
+                targetToken = SubjectOf(document, trigger);
+                sources = [speaker];
             }
         }
 
@@ -559,8 +610,8 @@ public sealed class CameoEventCoder : IPipelineComponent
                 continue;
             }
 
-            // Without a known actor on either side there is nobody to code ("more arriving", "this poses a threat").
-            if (source?.ActorId is null && target?.ActorId is null)
+            // Without a named actor on either side there is nobody to code ("more arriving", "this poses a threat").
+            if (!IsNamed(context, source, sourceToken) && !IsNamed(context, target, targetToken))
             {
                 continue;
             }
@@ -570,6 +621,23 @@ public sealed class CameoEventCoder : IPipelineComponent
             events.Add(new PoliticalEvent(span, document.Tokens[trigger].Span, match.Code, source, target, place, date, negated,
                 claimedBy, new Provenance(Name, match.Rule)));
         }
+    }
+
+    /// <summary>An actor counts as named when it is linked, a proper noun, or a sector noun ("officials", "rebels").</summary>
+    private bool IsNamed(CodingContext context, EventActor? actor, int head)
+    {
+        if (actor is null || head < 0)
+        {
+            return false;
+        }
+
+        if (actor.ActorId is not null)
+        {
+            return true;
+        }
+
+        var tags = context.Document.Tags[head];
+        return tags.Upos is "PROPN" || _sectorRoles.ContainsKey(context.Document.TokenText(head).ToString()) || _sectorRoles.ContainsKey(tags.Lemma);
     }
 
     /// <summary>Sources (one per coordinated conjunct) and the target of a verbal predicate.</summary>
