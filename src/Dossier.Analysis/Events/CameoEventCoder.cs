@@ -62,6 +62,7 @@ public sealed class CameoEventCoder : IPipelineComponent
     private readonly EventLexicon _lexicon;
     private readonly CameoCodebook _codebook;
     private readonly FrozenDictionary<string, string> _sectorRoles;
+    private readonly ActorIndex _names;
 
     /// <summary>Creates a coder over the lexicon, the codebook and the knowledge base's sector nouns.</summary>
     public CameoEventCoder(EventLexicon lexicon, CameoCodebook codebook, KnowledgeBase knowledge)
@@ -71,6 +72,7 @@ public sealed class CameoEventCoder : IPipelineComponent
         ArgumentNullException.ThrowIfNull(knowledge);
         _lexicon = lexicon;
         _codebook = codebook;
+        _names = knowledge.Index;
         var roles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var sector in knowledge.Sectors)
         {
@@ -827,6 +829,13 @@ public sealed class CameoEventCoder : IPipelineComponent
         var span = new TextSpan(document.Tokens[first2].Span.Start, document.Tokens[end - 1].Span.End);
         if (link is null)
         {
+            // A demonym or country name the recogniser left unlinked ("Palestinian prisoners", "Rwandan rebels").
+            if (CountryNamedIn(document, head) is { } named)
+            {
+                var role = SectorWords(document, head).Select(word => _sectorRoles.GetValueOrDefault(word)).FirstOrDefault(r => r is not null);
+                return new EventActor(span, named, named + role, named);
+            }
+
             return new EventActor(span, null, null, null);
         }
 
@@ -844,6 +853,25 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         return new EventActor(link.Span.Contains(document.Tokens[head].Span) ? link.Span : span, link.ActorId, cameo, link.Country);
+    }
+
+    private string? CountryNamedIn(Document document, int head)
+    {
+        foreach (var token in DependencyTree.Children(document, head, "amod", "compound", "nmod:poss").Prepend(head))
+        {
+            if (_names.TryGet(document.TokenText(token), out var candidates))
+            {
+                foreach (var candidate in candidates)
+                {
+                    if (candidate.Actor.Type == ActorType.Country && candidate.Kind is NameKind.Demonym or NameKind.Name)
+                    {
+                        return candidate.Actor.Id.Value;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<string> SectorWords(Document document, int head)

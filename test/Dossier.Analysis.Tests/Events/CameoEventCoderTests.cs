@@ -11,7 +11,6 @@ using Dossier.Analysis.Syntax;
 using Dossier.Analysis.Tokenization;
 using Dossier.Knowledge.Actors;
 using Dossier.Knowledge.Events;
-using Dossier.Knowledge.Places;
 using Dossier.Text;
 using Dossier.Text.Events;
 
@@ -30,9 +29,9 @@ public sealed class CameoEventCoderTests
             .Add(new PosTagger())
             .Add(new DependencyParser())
             .Add(EntityRecognizer.LoadDefault())
-            .Add(new MentionRefiner(knowledge))
-            .Add(new EntityLinker(new ActorLinker(knowledge)))
-            .Add(new Geoparser(new PlaceResolver(Gazetteer.Load(Gazetteer.DefaultPath), knowledge)))
+            .Add(new MentionRefiner(new Lazy<KnowledgeBase>(knowledge)))
+            .Add(new EntityLinker(new Lazy<ActorLinker>(new ActorLinker(knowledge))))
+            .Add(new Geoparser(new Lazy<PlaceResolver>(new PlaceResolver(Knowledge.Places.Gazetteer.Load(Knowledge.Places.Gazetteer.DefaultPath), knowledge))))
             .Add(new TimeExpressionFinder())
             .Add(new QuoteAttributor())
             .Add(new CameoEventCoder(EventLexicon.Load(CameoCodebook.DefaultDirectory), codebook, knowledge))
@@ -101,7 +100,7 @@ public sealed class CameoEventCoderTests
         Assert.StartsWith("03", prepared.Code, StringComparison.Ordinal);
         Assert.StartsWith("RUS", prepared.Source!.Cameo, StringComparison.Ordinal);
         Assert.StartsWith("USA", prepared.Target!.Cameo, StringComparison.Ordinal);
-        Assert.Equal("Kabulov", Seed.Value.TextOf(prepared.ClaimedBy!.Value));
+        Assert.EndsWith("Kabulov", Seed.Value.TextOf(prepared.ClaimedBy!.Value), StringComparison.Ordinal);
     }
 
     [Fact]
