@@ -18,9 +18,10 @@ namespace Dossier.Analysis.Tests.Events;
 
 public sealed class CameoEventCoderTests
 {
-    private static readonly Lazy<Analysis.Pipeline.Pipeline> Full = new(() =>
+    private static readonly Lazy<Analysis.Pipeline.Pipeline> Full = new(() => Build(KnowledgeBase.Load(KnowledgeBase.DefaultDirectory)));
+
+    private static Analysis.Pipeline.Pipeline Build(KnowledgeBase knowledge)
     {
-        var knowledge = KnowledgeBase.Load(KnowledgeBase.DefaultDirectory);
         var codebook = CameoCodebook.Load(CameoCodebook.DefaultDirectory);
         return new PipelineBuilder()
             .Add(new ParagraphSegmenter(ArticleLayout.Article))
@@ -36,7 +37,28 @@ public sealed class CameoEventCoderTests
             .Add(new QuoteAttributor())
             .Add(new CameoEventCoder(EventLexicon.Load(CameoCodebook.DefaultDirectory), codebook, knowledge))
             .Build();
-    });
+    }
+
+    [Fact]
+    public void A_users_own_actor_list_codes_its_actors()
+    {
+        var layer = Directory.CreateTempSubdirectory("dossier-events-");
+        try
+        {
+            File.WriteAllText(Path.Combine(layer.FullName, "actors-mine.tsv"),
+                "id\ttype\tcameo\tname\taliases\tcountry\taffiliations\tqid\n"
+                + "grp:red-hand\tarmed group\tNGAREB\tRed Hand Brigade\tRed Hand\tNGA\t\t\n");
+            var pipeline = Build(KnowledgeBase.Load(KnowledgeBase.DefaultDirectory, [layer.FullName]));
+            var document = pipeline.Process(new Document("user", "Headline\nStandfirst.\nThe Red Hand Brigade attacked Nigeria on Monday.",
+                new DocumentMetadata(Published: new DateOnly(2020, 5, 5))), CancellationToken.None);
+            var attacked = Find(document, "attacked");
+            Assert.Equal(("grp:red-hand", "NGAREB", "NGA"), (attacked.Source!.ActorId, attacked.Source.Cameo, attacked.Target!.Country));
+        }
+        finally
+        {
+            layer.Delete(recursive: true);
+        }
+    }
 
     private static readonly Lazy<Document> Seed = new(() => Analyze(
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "rt-2017-12-23-isis-afghanistan.txt"))));
