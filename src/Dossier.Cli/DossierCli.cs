@@ -39,6 +39,7 @@ internal static class DossierCli
         eval.Subcommands.Add(NumberCommands.Dates());
         eval.Subcommands.Add(KnowledgeCommands.EvalLink());
         eval.Subcommands.Add(EvalCorpusCommand.Create());
+        eval.Subcommands.Add(EvalEventsCommand.Create());
 
         var train = new Command("train", "Train a model from gold data.");
         train.Subcommands.Add(TrainSentencesCommand.Create());

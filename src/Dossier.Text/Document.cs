@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Dossier.Text.Attribution;
 using Dossier.Text.Claims;
+using Dossier.Text.Events;
 using Dossier.Text.Knowledge;
 using Dossier.Text.Quantities;
 
@@ -73,6 +74,9 @@ public sealed record Document
     /// <summary>Numeric claims: quantities bound to measure, subject, place, time and claimant.</summary>
     public ImmutableArray<Claim> Claims { get; init; } = [];
 
+    /// <summary>Political events coded in CAMEO, in text order of their triggers.</summary>
+    public ImmutableArray<PoliticalEvent> Events { get; init; } = [];
+
     /// <summary>The layers this document carries.</summary>
     public Layers Layers =>
         (Paragraphs.IsDefaultOrEmpty ? Layers.None : Layers.Paragraphs)
@@ -86,7 +90,8 @@ public sealed record Document
         | (TimeExpressions.IsDefaultOrEmpty ? Layers.None : Layers.TimeExpressions)
         | (Claims.IsDefaultOrEmpty ? Layers.None : Layers.Claims)
         | (Links.IsDefaultOrEmpty ? Layers.None : Layers.Links)
-        | (Places.IsDefaultOrEmpty ? Layers.None : Layers.Places);
+        | (Places.IsDefaultOrEmpty ? Layers.None : Layers.Places)
+        | (Events.IsDefaultOrEmpty ? Layers.None : Layers.Events);
 
     /// <summary>The characters of <paramref name="span"/> as a new string (allocates; prefer <see cref="SliceOf"/>).</summary>
     public string TextOf(TextSpan span) => Text.Substring(span.Start, span.Length);

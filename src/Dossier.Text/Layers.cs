@@ -45,4 +45,7 @@ public enum Layers
 
     /// <summary>Dates and periods resolved to intervals (<see cref="Quantities.TimeExpression"/>).</summary>
     TimeExpressions = 1 << 11,
+
+    /// <summary>Political events coded in CAMEO (<see cref="Events.PoliticalEvent"/>).</summary>
+    Events = 1 << 12,
 }

@@ -26,7 +26,7 @@ public sealed class Geoparser(Lazy<PlaceResolver> resolver) : IPipelineComponent
             return document;
         }
 
-        var places = ImmutableArray.CreateBuilder<PlaceReference>();
+        var places = new List<PlaceReference>();
         foreach (var resolved in resolver.Value.Resolve(document))
         {
             if (resolved.Place is { } place)
@@ -36,6 +36,14 @@ public sealed class Geoparser(Lazy<PlaceResolver> resolver) : IPipelineComponent
             }
         }
 
-        return document with { Places = places.ToImmutable() };
+        // Relative phrases hang on the place they are anchored to; the anchor keeps its own coordinates.
+        var relatives = RelativePlaceFinder.Find(document.Text, [.. places.Select(p => p.Span)]);
+        foreach (var relative in relatives)
+        {
+            var index = places.FindIndex(p => p.Span == relative.Anchor);
+            places[index] = places[index] with { Relative = new RelativeLocation(relative.Span, relative.Direction, relative.DistanceKm) };
+        }
+
+        return document with { Places = [.. places] };
     }
 }

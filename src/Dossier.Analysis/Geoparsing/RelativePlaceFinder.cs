@@ -12,7 +12,7 @@ namespace Dossier.Analysis.Geoparsing;
 /// </summary>
 /// <param name="Span">The whole phrase ("the north of Afghanistan").</param>
 /// <param name="Anchor">The anchor toponym inside it ("Afghanistan").</param>
-/// <param name="Direction">north, south, east, west, northeast, northwest, southeast, southwest or centre.</param>
+/// <param name="Direction">north, south, east, west, northeast, northwest, southeast, southwest, centre or border.</param>
 /// <param name="DistanceKm">Distance from the anchor when stated ("20 km south of"), else null.</param>
 public readonly record struct RelativePlace(TextSpan Span, TextSpan Anchor, string Direction, double? DistanceKm);
 
@@ -55,6 +55,13 @@ public static partial class RelativePlaceFinder
             if (match.Success)
             {
                 result.Add(new RelativePlace(new TextSpan(offset + match.Index, anchor.End), anchor, Normalise(match.Groups["dir"].Value), null));
+                continue;
+            }
+
+            match = BorderWith().Match(window);
+            if (match.Success)
+            {
+                result.Add(new RelativePlace(new TextSpan(offset + match.Index, anchor.End), anchor, "border", null));
             }
         }
 
@@ -83,4 +90,8 @@ public static partial class RelativePlaceFinder
     // "northern ", "north-eastern ", "central " right before the anchor.
     [GeneratedRegex(@"\b(?<dir>(north|south)(-?(east|west))?ern|eastern|western|central)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex Adjective();
+
+    // "on the border with ", "along the Afghan border with " right before the anchor.
+    [GeneratedRegex(@"\b(on|along|near|across|at)\s+(the|its)\s+(\w+\s+)?border\s+(with|of)\s+(the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BorderWith();
 }

@@ -10,16 +10,20 @@ namespace Dossier.Analysis.Syntax;
 public sealed class DependencyParserModel
 {
     internal const string Magic = "dossier-parser";
-    internal const int Version = 2;
+    internal const int Version = 3;
+
+    // Version 2 models have no word clusters; they load with none, and parse exactly as before.
+    private const int OldestVersion = 2;
     private const string RootRelation = "root";
 
     private readonly Lexicon _words;
     private readonly Lexicon _tags;
 
-    internal DependencyParserModel(Lexicon words, Lexicon tags, string[] relations, LinearModel weights)
+    internal DependencyParserModel(Lexicon words, Lexicon tags, string[] relations, ClusterLexicon clusters, LinearModel weights)
     {
         _words = words;
         _tags = tags;
+        Clusters = clusters;
         Relations = [.. relations.Select(string.Intern)];
         RootLabel = Array.IndexOf(Relations, RootRelation);
         if (RootLabel < 0)
@@ -36,17 +40,20 @@ public sealed class DependencyParserModel
 
     internal LinearModel Weights { get; }
 
+    internal ClusterLexicon Clusters { get; }
+
     /// <summary>Number of weighted features kept after pruning.</summary>
     public int FeatureCount => Weights.FeatureCount;
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a parser model of this version.</exception>
-    public static DependencyParserModel Load(string path) => ModelStreams.Load(path, Magic, Version, reader =>
+    public static DependencyParserModel Load(string path) => ModelStreams.Load(path, Magic, OldestVersion, Version, (reader, version) =>
     {
         var words = new Lexicon(ModelStreams.ReadStrings(reader));
         var tags = new Lexicon(ModelStreams.ReadStrings(reader));
         var relations = ModelStreams.ReadStrings(reader);
-        return new DependencyParserModel(words, tags, relations, LinearModel.Read(reader));
+        var clusters = version >= 3 ? ClusterLexicon.Read(reader) : ClusterLexicon.Empty;
+        return new DependencyParserModel(words, tags, relations, clusters, LinearModel.Read(reader));
     });
 
     /// <summary>Writes the model gzip-compressed to <paramref name="path"/>.</summary>
@@ -55,6 +62,7 @@ public sealed class DependencyParserModel
         ModelStreams.WriteStrings(writer, _words.Strings);
         ModelStreams.WriteStrings(writer, _tags.Strings);
         ModelStreams.WriteStrings(writer, Relations);
+        Clusters.Write(writer);
         Weights.Write(writer);
     });
 
@@ -91,7 +99,7 @@ public sealed class DependencyParserModel
             tags[i + 1] = _tags.IdOf(xpos[i]);
         }
 
-        Run(Weights, state, words, tags, suffixes, PunctuationCounts(xpos), RootLabel, Relations.Length);
+        Run(Weights, state, words, tags, suffixes, PunctuationCounts(xpos), ClusterAtoms(Clusters, forms), RootLabel, Relations.Length);
         for (var i = 0; i < n; i++)
         {
             heads[i] = state.Heads[i + 1];
@@ -101,18 +109,34 @@ public sealed class DependencyParserModel
 
     /// <summary>Greedy decoding: apply the best-scoring valid transition until the configuration is terminal.</summary>
     internal static void Run(
-        IScorer scorer, ArcHybridState state, int[] words, int[] tags, int[] suffixes, int[] punctuation, int rootLabel, int labelCount)
+        IScorer scorer, ArcHybridState state, int[] words, int[] tags, int[] suffixes, int[] punctuation, int[] clusters, int rootLabel, int labelCount)
     {
         state.Reset(words.Length - 1);
         Span<ulong> features = stackalloc ulong[ParserFeatures.Count];
         Span<float> scores = stackalloc float[scorer.Classes];
         while (!state.IsTerminal)
         {
-            ParserFeatures.Extract(state, words, tags, suffixes, punctuation, features);
+            ParserFeatures.Extract(state, words, tags, suffixes, punctuation, clusters, features);
             scores.Clear();
             scorer.Score(features, scores);
             Apply(state, BestValid(state, scores, rootLabel, labelCount), labelCount);
         }
+    }
+
+    /// <summary>Cluster atoms of each (normalised, as written) form, <see cref="ParserFeatures.ClusterStride"/> per 1-based word.</summary>
+    internal static int[] ClusterAtoms(ClusterLexicon clusters, ReadOnlySpan<string> forms)
+    {
+        var atoms = new int[(forms.Length + 1) * ParserFeatures.ClusterStride];
+        for (var i = 0; i < forms.Length; i++)
+        {
+            var entry = clusters.Find(forms[i]);
+            var at = (i + 1) * ParserFeatures.ClusterStride;
+            atoms[at] = clusters.Prefix(entry, 0);
+            atoms[at + 1] = clusters.Prefix(entry, 1);
+            atoms[at + 2] = clusters.Prefix(entry, ClusterLexicon.Levels - 1);
+        }
+
+        return atoms;
     }
 
     /// <summary>The suffix atom's string: the last three characters (ids are shared with words; templates keep them apart).</summary>

@@ -9,7 +9,9 @@ namespace Dossier.Analysis.Syntax;
 /// <param name="Prune">Averaged weights smaller than this in magnitude are dropped.</param>
 /// <param name="ExploreFrom">First epoch in which the trainer follows its own (possibly wrong) moves.</param>
 /// <param name="ExploreProbability">How often it follows its own move from then on (Goldberg and Nivre use 0.9).</param>
-public sealed record ParserTrainingOptions(int Epochs = 15, int Seed = 1, float Prune = 0.05f, int ExploreFrom = 2, double ExploreProbability = 0.9);
+/// <param name="Clusters">Word clusters for the cluster features (stored in the model); none when null.</param>
+public sealed record ParserTrainingOptions(
+    int Epochs = 15, int Seed = 1, float Prune = 0.05f, int ExploreFrom = 2, double ExploreProbability = 0.9, ClusterLexicon? Clusters = null);
 
 /// <summary>
 /// Trains a <see cref="DependencyParserModel"/> with the dynamic oracle: at each step the perceptron
@@ -31,6 +33,7 @@ public static class DependencyParserTrainer
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
+        var clusters = options.Clusters ?? ClusterLexicon.Empty;
         var wordLexicon = new LexiconBuilder();
         var tagLexicon = new LexiconBuilder();
         var relations = new List<string>();
@@ -42,7 +45,8 @@ public static class DependencyParserTrainer
             var n = sentence.Length;
             var prepared = new Prepared(
                 new int[n + 1], new int[n + 1], new int[n + 1], new int[n + 1], new int[n + 1][],
-                DependencyParserModel.PunctuationCounts(sentence.Xpos.AsSpan()), new int[n + 1]);
+                DependencyParserModel.PunctuationCounts(sentence.Xpos.AsSpan()), new int[n + 1],
+                DependencyParserModel.ClusterAtoms(clusters, [.. sentence.Forms.Select(FormNormalizer.Normalize)]));
             var children = new List<int>[n + 1];
             for (var i = 0; i <= n; i++)
             {
@@ -102,7 +106,7 @@ public static class DependencyParserTrainer
                 state.Reset(sentence.Words.Length - 1);
                 while (!state.IsTerminal)
                 {
-                    ParserFeatures.Extract(state, sentence.Words, sentence.Tags, sentence.Suffixes, sentence.Punctuation, features);
+                    ParserFeatures.Extract(state, sentence.Words, sentence.Tags, sentence.Suffixes, sentence.Punctuation, sentence.Clusters, features);
                     Array.Clear(scores);
                     perceptron.Score(features, scores);
                     var guess = DependencyParserModel.BestValid(state, scores, rootLabel, labelCount);
@@ -120,7 +124,7 @@ public static class DependencyParserTrainer
                 }
             }
 
-            var model = new DependencyParserModel(words, tags, [.. relations], perceptron.Average(options.Prune));
+            var model = new DependencyParserModel(words, tags, [.. relations], clusters, perceptron.Average(options.Prune));
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch,2}: train moves wrong {100.0 * mistakes / moves:F2}%  features {model.FeatureCount:N0}  {clock.Elapsed.TotalSeconds:F1}s");
             var score = (double)epoch;
@@ -242,5 +246,5 @@ public static class DependencyParserTrainer
         return colon < 0 ? relation : relation[..colon];
     }
 
-    private sealed record Prepared(int[] Words, int[] Tags, int[] Heads, int[] Labels, int[][] Children, int[] Punctuation, int[] Suffixes);
+    private sealed record Prepared(int[] Words, int[] Tags, int[] Heads, int[] Labels, int[][] Children, int[] Punctuation, int[] Suffixes, int[] Clusters);
 }

@@ -22,7 +22,8 @@ internal static class ModelStreams
         body(writer);
     }
 
-    public static T Load<T>(string path, string magic, int version, Func<BinaryReader, T> body)
+    /// <summary>Reads a model of any version from <paramref name="oldestVersion"/> to <paramref name="version"/>; the body gets the version found.</summary>
+    public static T Load<T>(string path, string magic, int oldestVersion, int version, Func<BinaryReader, int, T> body)
     {
         // Inflating the whole file first and parsing from memory is several times faster than
         // reading a GZipStream byte by byte through BinaryReader.
@@ -37,13 +38,13 @@ internal static class ModelStreams
         using var reader = new BinaryReader(memory);
         var foundMagic = reader.ReadString();
         var foundVersion = reader.ReadInt32();
-        if (!string.Equals(foundMagic, magic, StringComparison.Ordinal) || foundVersion != version)
+        if (!string.Equals(foundMagic, magic, StringComparison.Ordinal) || foundVersion < oldestVersion || foundVersion > version)
         {
             throw new InvalidDataException(
                 $"'{path}' is not a {magic} model of version {version} (found '{foundMagic}' version {foundVersion}). Retrain it with 'dossier train'.");
         }
 
-        return body(reader);
+        return body(reader, foundVersion);
     }
 
     public static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> strings)

@@ -4,15 +4,23 @@ namespace Dossier.Analysis.Syntax;
 /// Parser feature templates after Zhang and Nivre (2011), adapted to arc-hybrid (where s1 rather
 /// than s0's head competes for s0): words, tags and labels of the top three stack items, the first
 /// three buffer words and the outermost dependents of s0, s1 and b0, plus distance, valency and
-/// label-set features. Words are lower-cased, tags are the tagger's predicted XPOS.
+/// label-set features. Words are lower-cased, tags are the tagger's predicted XPOS. Word-cluster
+/// path prefixes of s0, s1, b0 and b1, alone and paired with tags and with each other, stand in
+/// for word features the treebank is too small to learn (Koo, Carreras and Collins 2008).
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int Count = 100;
+    public const int Count = 115;
+
+    /// <summary>Cluster atoms per word in the <c>clusters</c> array: path prefixes of 4 and 6 bits and the whole path.</summary>
+    public const int ClusterStride = 3;
 
     /// <summary>Writes the features of <paramref name="state"/> into <paramref name="f"/> (length <see cref="Count"/>).</summary>
-    /// <remarks><paramref name="punctuation"/>[i] counts punctuation tokens among words 1..i, so the number between two words is a difference.</remarks>
-    public static void Extract(ArcHybridState state, int[] words, int[] tags, int[] suffixes, int[] punctuation, Span<ulong> f)
+    /// <remarks>
+    /// <paramref name="punctuation"/>[i] counts punctuation tokens among words 1..i, so the number between two words is a difference.
+    /// <paramref name="clusters"/> holds <see cref="ClusterStride"/> atoms per 1-based word (coarse to fine).
+    /// </remarks>
+    public static void Extract(ArcHybridState state, int[] words, int[] tags, int[] suffixes, int[] punctuation, int[] clusters, Span<ulong> f)
     {
         var s0 = state.Stack(0);
         var s1 = state.Stack(1);
@@ -146,6 +154,23 @@ internal static class ParserFeatures
         f[97] = FeatureKey.Of(97, S(b0), b0t);
         f[98] = FeatureKey.Of(98, S(s0), b0t);
         f[99] = FeatureKey.Of(99, s0t, S(b0));
+        int C(int p, int level) => p < 0 ? Lexicon.None : p == 0 ? Lexicon.Boundary : clusters[(p * ClusterStride) + level];
+        int s0c = C(s0, 2), b0c = C(b0, 2), s1c = C(s1, 2), s0c6 = C(s0, 1), b0c6 = C(b0, 1), s1c6 = C(s1, 1);
+        f[100] = FeatureKey.Of(100, s0c);
+        f[101] = FeatureKey.Of(101, b0c);
+        f[102] = FeatureKey.Of(102, s1c);
+        f[103] = FeatureKey.Of(103, C(b1, 2));
+        f[104] = FeatureKey.Of(104, s0c6, b0t);
+        f[105] = FeatureKey.Of(105, s0t, b0c6);
+        f[106] = FeatureKey.Of(106, C(s0, 0), C(b0, 0));
+        f[107] = FeatureKey.Of(107, s0c6, b0c6);
+        f[108] = FeatureKey.Of(108, s0c, b0t);
+        f[109] = FeatureKey.Of(109, s0t, b0c);
+        f[110] = FeatureKey.Of(110, s1c6, s0c6);
+        f[111] = FeatureKey.Of(111, s1t, s0c);
+        f[112] = FeatureKey.Of(112, s1c, s0t);
+        f[113] = FeatureKey.Of(113, b0c6, C(b1, 1));
+        f[114] = FeatureKey.Of(114, s0c, b0c);
     }
 
     private static int Child(int[] children, int head) => head < 0 ? -1 : children[head];

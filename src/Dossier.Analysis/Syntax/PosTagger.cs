@@ -53,17 +53,19 @@ public sealed class PosTagger : IPipelineComponent
         ArgumentNullException.ThrowIfNull(document);
         var model = Model;
         var tags = new TokenTags[document.Tokens.Length];
-        var forms = new List<string>();
+        var forms = new string[document.Tokens.Length];
+        for (var i = 0; i < forms.Length; i++)
+        {
+            forms[i] = FormNormalizer.Normalize(document.TokenText(i));
+        }
+
+        // Abbreviations are defined once ("Islamic State (IS") and used all through the article.
+        var properNouns = Abbreviations.DefinedIn(forms);
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            forms.Clear();
-            for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
-            {
-                forms.Add(FormNormalizer.Normalize(document.TokenText(i)));
-            }
-
-            model.TagNormalized(forms.ToArray(), tags.AsSpan(sentence.FirstToken, sentence.TokenCount));
+            model.TagNormalized(
+                forms.AsSpan(sentence.FirstToken, sentence.TokenCount), tags.AsSpan(sentence.FirstToken, sentence.TokenCount), properNouns);
         }
 
         return document with { Tags = ImmutableCollectionsMarshal.AsImmutableArray(tags) };

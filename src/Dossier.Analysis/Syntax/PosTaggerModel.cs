@@ -11,7 +11,10 @@ namespace Dossier.Analysis.Syntax;
 public sealed class PosTaggerModel
 {
     internal const string Magic = "dossier-tagger";
-    internal const int Version = 1;
+    internal const int Version = 2;
+
+    // Version 1 models have no word clusters; they load with none, and score exactly as before.
+    private const int OldestVersion = 1;
 
     private readonly Lexicon _lexicon;
     private readonly FrozenDictionary<string, int> _tagDictionary;
@@ -27,6 +30,7 @@ public sealed class PosTaggerModel
         FrozenDictionary<string, string> featureLexicon,
         FrozenDictionary<string, int> ambiguity,
         Lemmatizer lemmatizer,
+        ClusterLexicon clusters,
         LinearModel weights)
     {
         _lexicon = lexicon;
@@ -37,7 +41,16 @@ public sealed class PosTaggerModel
         _ambiguity = ambiguity;
         _ambiguityOf = AmbiguityLookup(ambiguity);
         Lemmatizer = lemmatizer;
+        Clusters = clusters;
         Weights = weights;
+        ProperNounClass = -1;
+        for (var c = 0; c < upos.Length; c++)
+        {
+            if (upos[c] is "PROPN" && xpos[c] is "NNP")
+            {
+                ProperNounClass = c;
+            }
+        }
     }
 
     internal string[] Upos { get; }
@@ -48,6 +61,11 @@ public sealed class PosTaggerModel
 
     internal LinearModel Weights { get; }
 
+    internal ClusterLexicon Clusters { get; }
+
+    /// <summary>The (PROPN, NNP) class, or -1 when the training data had none.</summary>
+    internal int ProperNounClass { get; }
+
     /// <summary>Number of distinct (UPOS, XPOS) classes.</summary>
     public int ClassCount => Upos.Length;
 
@@ -56,7 +74,7 @@ public sealed class PosTaggerModel
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a tagger model of this version.</exception>
-    public static PosTaggerModel Load(string path) => ModelStreams.Load(path, Magic, Version, reader =>
+    public static PosTaggerModel Load(string path) => ModelStreams.Load(path, Magic, OldestVersion, Version, (reader, version) =>
     {
         var lexicon = new Lexicon(ModelStreams.ReadStrings(reader));
         var upos = ModelStreams.ReadStrings(reader);
@@ -72,10 +90,11 @@ public sealed class PosTaggerModel
 
         var ambiguity = ReadIntTable(reader);
         var lemmatizer = Lemmatizer.Read(reader);
+        var clusters = version >= 2 ? ClusterLexicon.Read(reader) : ClusterLexicon.Empty;
         var weights = LinearModel.Read(reader);
         return new PosTaggerModel(
             lexicon, Intern(upos), Intern(xpos), tagDictionary,
-            features.ToFrozenDictionary(StringComparer.Ordinal), ambiguity, lemmatizer, weights);
+            features.ToFrozenDictionary(StringComparer.Ordinal), ambiguity, lemmatizer, clusters, weights);
     });
 
     /// <summary>Writes the model gzip-compressed to <paramref name="path"/>.</summary>
@@ -95,6 +114,7 @@ public sealed class PosTaggerModel
 
         WriteIntTable(writer, _ambiguity);
         Lemmatizer.Write(writer);
+        Clusters.Write(writer);
         Weights.Write(writer);
     });
 
@@ -109,20 +129,27 @@ public sealed class PosTaggerModel
         }
 
         var result = new TokenTags[normalized.Length];
-        TagNormalized(normalized, result);
+        TagNormalized(normalized, result, Abbreviations.DefinedIn(normalized));
         return result;
     }
 
-    /// <summary>Tags already-normalised forms into <paramref name="output"/>.</summary>
-    internal void TagNormalized(ReadOnlySpan<string> forms, Span<TokenTags> output)
+    /// <summary>
+    /// Tags already-normalised forms into <paramref name="output"/>. Forms in
+    /// <paramref name="properNouns"/> (abbreviations the document defined, see <see cref="Abbreviations"/>)
+    /// are tagged PROPN/NNP and keep their form as lemma, whatever the classifier would say.
+    /// </summary>
+    internal void TagNormalized(ReadOnlySpan<string> forms, Span<TokenTags> output, IReadOnlySet<string>? properNouns = null)
     {
         var classes = forms.Length <= 256 ? stackalloc int[forms.Length] : new int[forms.Length];
-        PredictClasses(Weights, forms, classes, _lexicon, _ambiguityOf, _tagDictionary);
+        PredictClasses(Weights, forms, classes, _lexicon, _ambiguityOf, _tagDictionary, Clusters, properNouns, ProperNounClass);
         for (var i = 0; i < forms.Length; i++)
         {
             var upos = Upos[classes[i]];
             var xpos = Xpos[classes[i]];
-            output[i] = new TokenTags(upos, xpos, Lemmatizer.Lemmatize(forms[i], upos, xpos), FeaturesOf(forms[i], upos, xpos));
+            var lemma = classes[i] == ProperNounClass && properNouns is not null && properNouns.Contains(forms[i])
+                ? forms[i]
+                : Lemmatizer.Lemmatize(forms[i], upos, xpos);
+            output[i] = new TokenTags(upos, xpos, lemma, FeaturesOf(forms[i], upos, xpos));
         }
     }
 
@@ -160,16 +187,24 @@ public sealed class PosTaggerModel
         Span<int> classes,
         IStringIds ids,
         Func<string, int> ambiguityOf,
-        FrozenDictionary<string, int> tagDictionary)
+        FrozenDictionary<string, int> tagDictionary,
+        ClusterLexicon clusters,
+        IReadOnlySet<string>? properNouns = null,
+        int properNounClass = -1)
     {
         var atoms = forms.Length <= 128 ? stackalloc TokenAtoms[forms.Length] : new TokenAtoms[forms.Length];
-        TaggerFeatures.Describe(forms, atoms, ids, ambiguityOf);
+        TaggerFeatures.Describe(forms, atoms, ids, ambiguityOf, clusters);
         Span<ulong> features = stackalloc ulong[TaggerFeatures.Count];
         Span<float> scores = stackalloc float[scorer.Classes];
         int previous = Lexicon.Boundary, previous2 = Lexicon.Boundary;
         for (var i = 0; i < forms.Length; i++)
         {
-            if (!tagDictionary.TryGetValue(forms[i], out var best))
+            int best;
+            if (properNounClass >= 0 && properNouns is not null && properNouns.Contains(forms[i]))
+            {
+                best = properNounClass;
+            }
+            else if (!tagDictionary.TryGetValue(forms[i], out best))
             {
                 TaggerFeatures.Extract(atoms, i, previous, previous2, features);
                 scores.Clear();

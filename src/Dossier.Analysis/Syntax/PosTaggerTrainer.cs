@@ -8,7 +8,8 @@ namespace Dossier.Analysis.Syntax;
 /// <param name="Epochs">Passes over the training data; the epoch with the best dev UPOS is kept.</param>
 /// <param name="Seed">Seed of the sentence shuffle; equal seeds give byte-identical models.</param>
 /// <param name="Prune">Averaged weights smaller than this in magnitude are dropped.</param>
-public sealed record TaggerTrainingOptions(int Epochs = 12, int Seed = 1, float Prune = 0.05f);
+/// <param name="Clusters">Word clusters for the cluster features (stored in the model); none when null.</param>
+public sealed record TaggerTrainingOptions(int Epochs = 12, int Seed = 1, float Prune = 0.05f, ClusterLexicon? Clusters = null);
 
 /// <summary>Trains a <see cref="PosTaggerModel"/> from annotated sentences. Single-threaded and deterministic.</summary>
 public static class PosTaggerTrainer
@@ -56,12 +57,13 @@ public static class PosTaggerTrainer
 
         var tagDictionary = BuildTagDictionary(forms, gold, out var ambiguity);
         var ambiguityOf = PosTaggerModel.AmbiguityLookup(ambiguity);
+        var clusters = options.Clusters ?? ClusterLexicon.Empty;
         var lexicon = new LexiconBuilder();
         var atoms = new TokenAtoms[train.Count][];
         for (var s = 0; s < train.Count; s++)
         {
             atoms[s] = new TokenAtoms[forms[s].Length];
-            TaggerFeatures.Describe(forms[s], atoms[s], lexicon, ambiguityOf);
+            TaggerFeatures.Describe(forms[s], atoms[s], lexicon, ambiguityOf, clusters);
         }
 
         var lemmatizer = Lemmatizer.Learn(train.SelectMany((sentence, s) =>
@@ -105,7 +107,7 @@ public static class PosTaggerTrainer
             }
 
             var model = new PosTaggerModel(
-                frozenLexicon, [.. upos], [.. xpos], tagDictionary, featureLexicon, ambiguity, lemmatizer, perceptron.Average(options.Prune));
+                frozenLexicon, [.. upos], [.. xpos], tagDictionary, featureLexicon, ambiguity, lemmatizer, clusters, perceptron.Average(options.Prune));
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch,2}: train {100.0 * correct / total:F2}  features {model.FeatureCount:N0}  {clock.Elapsed.TotalSeconds:F1}s");
             var score = (double)epoch;

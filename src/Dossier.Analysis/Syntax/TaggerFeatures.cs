@@ -15,22 +15,28 @@ internal struct TokenAtoms
     public int Shape;
     public int Flags;
     public int Ambiguity;
+    public int Cluster4;
+    public int Cluster6;
+    public int Cluster10;
+    public int Cluster;
 }
 
 /// <summary>
 /// Tagger feature templates (in the spirit of Ratnaparkhi 1996 and Collins 2002): the word, its
 /// case, affixes and shape, a two-word window either side, the two previously predicted tags, and
 /// the ambiguity classes (tags seen in training) of the word and the two words after it, which
-/// stand in for the right-hand tags a left-to-right tagger has not predicted yet.
+/// stand in for the right-hand tags a left-to-right tagger has not predicted yet. Word-cluster
+/// path prefixes of the word and its neighbours (Koo et al. 2008; Owoputi et al. 2013) carry what
+/// unlabelled news says about words the treebank has seen rarely or never.
 /// </summary>
 internal static class TaggerFeatures
 {
-    public const int Count = 33;
+    public const int Count = 42;
 
     private const int FirstToken = 1, Capitalized = 2, AllUpper = 4, HasDigit = 8, HasHyphen = 16, HasPeriod = 32, NoLetter = 64;
 
     /// <summary>Fills <paramref name="atoms"/> for each (normalised) form, looking strings up in <paramref name="ids"/>.</summary>
-    public static void Describe(ReadOnlySpan<string> forms, Span<TokenAtoms> atoms, IStringIds ids, Func<string, int> ambiguityOf)
+    public static void Describe(ReadOnlySpan<string> forms, Span<TokenAtoms> atoms, IStringIds ids, Func<string, int> ambiguityOf, ClusterLexicon clusters)
     {
         Span<char> shape = stackalloc char[32];
         Span<char> buffer = stackalloc char[64];
@@ -51,6 +57,11 @@ internal static class TaggerFeatures
             a.Shape = ids.IdOf(shape[..ShapeOf(form, shape)]);
             a.Flags = FlagsOf(form, i == 0);
             a.Ambiguity = ambiguityOf(form);
+            var entry = clusters.Find(form);
+            a.Cluster4 = clusters.Prefix(entry, 0);
+            a.Cluster6 = clusters.Prefix(entry, 1);
+            a.Cluster10 = clusters.Prefix(entry, 2);
+            a.Cluster = clusters.Prefix(entry, 3);
         }
     }
 
@@ -182,5 +193,18 @@ internal static class TaggerFeatures
         features[30] = FeatureKey.Of(30, ap2);
         features[31] = FeatureKey.Of(31, previousTag, ap1);
         features[32] = FeatureKey.Of(32, w.Ambiguity, ap1);
+        var cm1 = i >= 1 ? atoms[i - 1].Cluster : Lexicon.Boundary;
+        var cp1 = i + 1 < atoms.Length ? atoms[i + 1].Cluster : Lexicon.Boundary;
+        var c6p1 = i + 1 < atoms.Length ? atoms[i + 1].Cluster6 : Lexicon.Boundary;
+        var c6p2 = i + 2 < atoms.Length ? atoms[i + 2].Cluster6 : Lexicon.Boundary;
+        features[33] = FeatureKey.Of(33, w.Cluster4);
+        features[34] = FeatureKey.Of(34, w.Cluster6);
+        features[35] = FeatureKey.Of(35, w.Cluster10);
+        features[36] = FeatureKey.Of(36, w.Cluster);
+        features[37] = FeatureKey.Of(37, cm1);
+        features[38] = FeatureKey.Of(38, cp1);
+        features[39] = FeatureKey.Of(39, previousTag, w.Cluster);
+        features[40] = FeatureKey.Of(40, w.Cluster6, c6p1);
+        features[41] = FeatureKey.Of(41, c6p1, c6p2);
     }
 }

@@ -2,6 +2,7 @@ using Dossier.Analysis.Attribution;
 using Dossier.Analysis.Claims;
 using Dossier.Analysis.Dates;
 using Dossier.Analysis.Entities;
+using Dossier.Analysis.Events;
 using Dossier.Analysis.Geoparsing;
 using Dossier.Analysis.Linking;
 using Dossier.Analysis.Models;
@@ -12,6 +13,7 @@ using Dossier.Analysis.Pipeline;
 using Dossier.Analysis.Sentences;
 using Dossier.Analysis.Tokenization;
 using Dossier.Knowledge.Actors;
+using Dossier.Knowledge.Events;
 using Dossier.Knowledge.Places;
 
 namespace Dossier.Cli.Commands;
@@ -40,7 +42,7 @@ internal static class SegmentationPipelines
 
     /// <summary>
     /// The full analysis: segmentation, tags and lemmas, dependencies, entity mentions, numbers, dates and
-    /// quotes. Models load lazily on first use and are shared by every pipeline built here.
+    /// quotes, numeric claims and CAMEO events. Models load lazily on first use and are shared by every pipeline built here.
     /// </summary>
     public static PipelineBuilder Full(ArticleLayout layout) =>
         Create(layout)
@@ -53,7 +55,8 @@ internal static class SegmentationPipelines
             .Add(new QuantityFinder())
             .Add(new TimeExpressionFinder())
             .Add(new QuoteAttributor(CueModel.Value))
-            .Add(new ClaimBinder());
+            .Add(new ClaimBinder())
+            .Add(EventCoder.Value);
 
     /// <summary>Segmentation, tags and dependencies: what the attribution-cue model is trained on.</summary>
     public static PipelineBuilder Parsed(ArticleLayout layout) => Create(layout).Add(Tagger.Value).Add(Parser.Value);
@@ -74,6 +77,14 @@ internal static class SegmentationPipelines
     // a layer folder that does not exist changes nothing.
     private static readonly Lazy<KnowledgeBase> Knowledge = new(() =>
         KnowledgeBase.Load(KnowledgeBase.DefaultDirectory, [UserKnowledgeLayer.DefaultDirectory]));
+
+    private static readonly Lazy<CameoCodebook> Cameo = new(() => CameoCodebook.Load(CameoCodebook.DefaultDirectory));
+
+    /// <summary>The CAMEO codebook with its PLOVER mapping, loaded once on first use.</summary>
+    public static CameoCodebook Codebook => Cameo.Value;
+
+    private static readonly Lazy<CameoEventCoder> EventCoder = new(() =>
+        new CameoEventCoder(EventLexicon.Load(CameoCodebook.DefaultDirectory), Cameo.Value, Knowledge.Value));
 
     /// <summary>The shipped knowledge base, loaded once on first use.</summary>
     public static KnowledgeBase KnowledgeBase => Knowledge.Value;

@@ -21,15 +21,20 @@ internal static class SyntaxCommands
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed; equal seeds give identical models.", DefaultValueFactory = _ => 1 };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => new TaggerTrainingOptions().Prune };
-        var command = new Command("tagger", "Train the POS tagger, lemmatiser and feature lexicon.") { trainFile, devFile, outFile, epochs, seed, prune };
+        var (clusters, noClusters) = ClusterOptions();
+        var command = new Command("tagger", "Train the POS tagger, lemmatiser and feature lexicon.") { trainFile, devFile, outFile, epochs, seed, prune, clusters, noClusters };
         command.SetAction(parseResult => Guarded(parseResult, (output, _) =>
         {
             var clock = Stopwatch.StartNew();
             var train = SyntaxCorpus.Read(parseResult.GetValue(trainFile)!);
             var dev = parseResult.GetValue(devFile) is { } devPath ? SyntaxCorpus.Read(devPath) : null;
+            var clusterLexicon = LoadClusters(parseResult, clusters, noClusters, output);
             output.WriteLine(Invariant($"training tagger on {train.Count} sentences ({train.Sum(s => s.Length)} words)"));
             var model = PosTaggerTrainer.Train(
-                train, dev, new TaggerTrainingOptions(parseResult.GetValue(epochs), parseResult.GetValue(seed), parseResult.GetValue(prune)), output.WriteLine);
+                train,
+                dev,
+                new TaggerTrainingOptions(parseResult.GetValue(epochs), parseResult.GetValue(seed), parseResult.GetValue(prune), clusterLexicon),
+                output.WriteLine);
             var path = parseResult.GetValue(outFile)!;
             model.Save(path);
             output.WriteLine(Invariant($"wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB) in {clock.Elapsed.TotalMinutes:F1} min"));
@@ -76,11 +81,13 @@ internal static class SyntaxCommands
         var tagger = new Option<string?>("--tagger") { Description = "Tagger model that tags the dev set (default: the shipped en-ewt-tagger.gz)." };
         var jackknife = new Option<int>("--jackknife") { Description = "Train on tags predicted by N held-out taggers instead of gold tags (0 = gold).", DefaultValueFactory = _ => 0 };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => new ParserTrainingOptions().Prune };
-        var command = new Command("parser", "Train the dependency parser.") { trainFile, devFile, outFile, epochs, seed, tagger, jackknife, prune };
+        var (clusters, noClusters) = ClusterOptions();
+        var command = new Command("parser", "Train the dependency parser.") { trainFile, devFile, outFile, epochs, seed, tagger, jackknife, prune, clusters, noClusters };
         command.SetAction(parseResult => Guarded(parseResult, (output, _) =>
         {
             var clock = Stopwatch.StartNew();
             var train = SyntaxCorpus.Read(parseResult.GetValue(trainFile)!);
+            var clusterLexicon = LoadClusters(parseResult, clusters, noClusters, output);
             IReadOnlyList<AnnotatedSentence>? dev = null;
             if (parseResult.GetValue(devFile) is { } devPath)
             {
@@ -91,18 +98,48 @@ internal static class SyntaxCommands
             var folds = parseResult.GetValue(jackknife);
             if (folds >= 2)
             {
-                train = Jackknife.Tag(train, folds, new TaggerTrainingOptions(Seed: parseResult.GetValue(seed)), output.WriteLine);
+                // The held-out taggers use the clusters the shipped tagger is trained with, so their errors look like its errors.
+                train = Jackknife.Tag(train, folds, new TaggerTrainingOptions(Seed: parseResult.GetValue(seed), Clusters: clusterLexicon), output.WriteLine);
             }
 
             output.WriteLine(Invariant($"training parser on {train.Count} sentences ({train.Sum(s => s.Length)} words), {(folds >= 2 ? "jack-knifed" : "gold")} tags"));
             var model = DependencyParserTrainer.Train(
-                train, dev, new ParserTrainingOptions(parseResult.GetValue(epochs), parseResult.GetValue(seed), parseResult.GetValue(prune)), output.WriteLine);
+                train,
+                dev,
+                new ParserTrainingOptions(parseResult.GetValue(epochs), parseResult.GetValue(seed), parseResult.GetValue(prune), Clusters: clusterLexicon),
+                output.WriteLine);
             var path = parseResult.GetValue(outFile)!;
             model.Save(path);
             output.WriteLine(Invariant($"wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB) in {clock.Elapsed.TotalMinutes:F1} min"));
             return 0;
         }));
         return command;
+    }
+
+    private const string DefaultClusters = "models/reuters-clusters.tsv.gz";
+
+    private static (Option<string?> Clusters, Option<bool> NoClusters) ClusterOptions() =>
+        (new Option<string?>("--clusters") { Description = $"Word-cluster file from 'dossier train clusters' (default: {DefaultClusters} when present)." },
+         new Option<bool>("--no-clusters") { Description = "Train without word-cluster features." });
+
+    private static ClusterLexicon LoadClusters(ParseResult parseResult, Option<string?> clusters, Option<bool> noClusters, TextWriter output)
+    {
+        if (parseResult.GetValue(noClusters))
+        {
+            output.WriteLine("no word clusters");
+            return ClusterLexicon.Empty;
+        }
+
+        var path = parseResult.GetValue(clusters) ?? (File.Exists(DefaultClusters) ? DefaultClusters : null);
+        if (path is null)
+        {
+            output.WriteLine(Invariant($"no word clusters ({DefaultClusters} not found)"));
+            return ClusterLexicon.Empty;
+        }
+
+        var lexicon = ClusterLexicon.Load(path);
+        output.WriteLine(Invariant($"word clusters: {lexicon.Count:N0} forms from {path}"));
+        return lexicon;
     }
 
     public static Command EvalParser()

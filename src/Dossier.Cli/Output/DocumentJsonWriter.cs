@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dossier.Text;
+using Dossier.Cli.Commands;
 using Dossier.Text.Claims;
+using Dossier.Text.Events;
 using Dossier.Text.Quantities;
 
 namespace Dossier.Cli.Output;
@@ -138,9 +140,7 @@ internal static class DocumentJsonWriter
         WriteClaims(json, document);
         WritePlaces(json, document);
 
-        // Events are filled by the event-coding stage; present and empty until it exists, so consumers can rely on it.
-        json.WriteStartArray("events");
-        json.WriteEndArray();
+        WriteEvents(json, document);
 
         json.WriteEndObject();
     }
@@ -196,11 +196,104 @@ internal static class DocumentJsonWriter
             json.WriteString("country", place.Country);
             json.WriteString("admin1", place.Admin1);
             json.WriteNumber("population", place.Population);
+            if (place.Relative is { } relative)
+            {
+                json.WriteStartObject("relative");
+                WriteSpan(json, document, relative.Span);
+                json.WriteString("direction", relative.Direction);
+                if (relative.DistanceKm is { } km)
+                {
+                    json.WriteNumber("distance_km", km);
+                }
+                else
+                {
+                    json.WriteNull("distance_km");
+                }
+
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("relative");
+            }
+
             json.WriteString("rule", place.Origin.ToString());
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>Coded events with the codebook's name, Goldstein weight, QuadClass and PLOVER type for each code.</summary>
+    private static void WriteEvents(Utf8JsonWriter json, Document document)
+    {
+        json.WriteStartArray("events");
+        foreach (var coded in document.Events)
+        {
+            json.WriteStartObject();
+            WriteSpan(json, document, coded.Span);
+            json.WriteStartObject("trigger");
+            WriteSpan(json, document, coded.Trigger);
+            json.WriteEndObject();
+            json.WriteString("code", coded.Code);
+            json.WriteString("root", coded.Code[..2]);
+            if (SegmentationPipelines.Codebook.TryGet(coded.Code, out var cameo))
+            {
+                json.WriteString("name", cameo.Name);
+                json.WriteNumber("goldstein", cameo.Goldstein);
+                json.WriteNumber("quad_class", cameo.QuadClass);
+                json.WriteStartObject("plover");
+                json.WriteString("event", cameo.PloverEvent);
+                WriteNullable(json, "mode", cameo.PloverMode.Length == 0 ? null : cameo.PloverMode);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("name");
+                json.WriteNull("goldstein");
+                json.WriteNull("quad_class");
+                json.WriteNull("plover");
+            }
+
+            WriteActor(json, document, "source", coded.Source);
+            WriteActor(json, document, "target", coded.Target);
+            WriteOptionalSpan(json, document, "place", coded.Place);
+            if (coded.Date is { } date)
+            {
+                json.WriteStartObject("date");
+                WriteNullable(json, "from", date.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                WriteNullable(json, "until", date.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                json.WriteBoolean("from_publication", date.FromPublication);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("date");
+            }
+
+            json.WriteBoolean("negated", coded.Negated);
+            WriteOptionalSpan(json, document, "claimed_by", coded.ClaimedBy);
+            json.WriteString("rule", coded.Origin.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteActor(Utf8JsonWriter json, Document document, string name, EventActor? actor)
+    {
+        if (actor is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        WriteSpan(json, document, actor.Span);
+        WriteNullable(json, "actor_id", actor.ActorId);
+        WriteNullable(json, "cameo", actor.Cameo);
+        WriteNullable(json, "country", actor.Country);
+        json.WriteEndObject();
     }
 
     private static void WriteClaims(Utf8JsonWriter json, Document document)

@@ -116,6 +116,24 @@ internal static class DocumentTextWriter
             }
         }
 
+        if (!document.Events.IsDefaultOrEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("Events");
+            foreach (var coded in document.Events)
+            {
+                // "USA -112 Accuse-> PAK": source code, CAMEO code and name, target code, then where, when and who claims it.
+                var name = Commands.SegmentationPipelines.Codebook.TryGet(coded.Code, out var cameo) ? cameo.Name : "?";
+                var source = coded.Source is { } s ? s.Cameo ?? document.TextOf(s.Span) : "?";
+                var target = coded.Target is { } t ? t.Cameo ?? document.TextOf(t.Span) : "-";
+                var negated = coded.Negated ? "NOT " : string.Empty;
+                var place = coded.Place is { } p ? $" in {document.TextOf(p)}" : string.Empty;
+                var date = coded.Date?.Start is { } d ? $" on {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty;
+                var claimed = coded.ClaimedBy is { } c ? $" — per {document.TextOf(c)}" : string.Empty;
+                output.WriteLine($"  {negated}{source} {coded.Code} {name} {target}{place}{date}: \"{document.TextOf(coded.Span)}\"{claimed}");
+            }
+        }
+
         if (document.Quotes.IsDefaultOrEmpty)
         {
             return;

@@ -22,4 +22,17 @@ public sealed record EntityLink(TextSpan Span, string? ActorId, string? ActorNam
 /// <param name="Admin1">First-order division code, or empty.</param>
 /// <param name="Population">Population, 0 when unknown.</param>
 /// <param name="Origin">Component and rule that decided.</param>
-public sealed record PlaceReference(TextSpan Span, string Name, double Latitude, double Longitude, string Country, string Admin1, long Population, Provenance Origin);
+public sealed record PlaceReference(TextSpan Span, string Name, double Latitude, double Longitude, string Country, string Admin1, long Population, Provenance Origin)
+{
+    /// <summary>
+    /// The phrase that places something relative to this place ("the north of Afghanistan", "20 km south of Kabul",
+    /// "on the border with Tajikistan"), or null. The coordinates stay the anchor's: the relation is kept, not guessed.
+    /// </summary>
+    public RelativeLocation? Relative { get; init; }
+}
+
+/// <summary>A location stated relative to an anchor place.</summary>
+/// <param name="Span">The whole phrase, anchor included.</param>
+/// <param name="Direction">north, south, east, west, northeast, northwest, southeast, southwest, centre or border.</param>
+/// <param name="DistanceKm">The stated distance from the anchor ("20 km south of"), or null.</param>
+public sealed record RelativeLocation(TextSpan Span, string Direction, double? DistanceKm);

@@ -36,6 +36,17 @@ public sealed class RelativePlaceFinderTests
         Assert.Equal(16.09, Single("The village lies 10 miles west of Mosul.", "Mosul").DistanceKm!.Value, 2);
     }
 
+    [Theory]
+    [InlineData("IS forces are strongest in the north of Afghanistan on the border with Tajikistan.", "on the border with Tajikistan")]
+    [InlineData("Troops massed along the Afghan border with Pakistan.", "along the Afghan border with Pakistan")]
+    public void Keeps_border_phrases_with_their_anchor(string text, string phrase)
+    {
+        var anchor = phrase[(phrase.LastIndexOf(' ') + 1)..];
+        var place = Single(text, anchor);
+        Assert.Equal("border", place.Direction);
+        Assert.Equal(phrase, new Document("d", text).TextOf(place.Span));
+    }
+
     [Fact]
     public void Ignores_plain_toponyms()
     {

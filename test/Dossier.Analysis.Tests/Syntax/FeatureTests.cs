@@ -55,7 +55,7 @@ public sealed class FeatureTests
     {
         var forms = new[] { "he", "told", "RIA" };
         var atoms = new TokenAtoms[3];
-        TaggerFeatures.Describe(forms, atoms, new LexiconBuilder(), _ => Lexicon.None);
+        TaggerFeatures.Describe(forms, atoms, new LexiconBuilder(), _ => Lexicon.None, ClusterLexicon.Empty);
         var features = new ulong[TaggerFeatures.Count];
 
         TaggerFeatures.Extract(atoms, 1, previousTag: 10, previousTag2: Lexicon.Boundary, features);

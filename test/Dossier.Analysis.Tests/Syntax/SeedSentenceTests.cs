@@ -37,7 +37,8 @@ public sealed class SeedSentenceTests
         Assert.Equal(["Islamabad"], SentenceFixture.Words(document, DependencyTree.Objects(document, accused)));
     }
 
-    // The tagger reads "IS" as VBZ ("is"); the parser still finds the speaker. An earlier model
+    // Alone, this sentence does not define "IS" (the article does, see AbbreviationTests), so the
+    // tagger may read it as VBZ ("is"); the parser still finds the speaker. An earlier model
     // without suffix features attached "Zamir Kabulov" as an apposition of "troops" instead.
     [Fact]
     public void Finds_speaker_after_long_quote_with_apposition()

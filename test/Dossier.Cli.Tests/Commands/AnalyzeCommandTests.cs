@@ -55,6 +55,19 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Seed_places_keep_relative_phrases_on_their_anchor()
+    {
+        var (_, output, _) = CliRunner.Run(["analyze", CliRunner.Seed, "--format", "json"]);
+        using var json = JsonDocument.Parse(output);
+        var relatives = json.RootElement.GetProperty("places").EnumerateArray()
+            .Where(p => p.GetProperty("relative").ValueKind == JsonValueKind.Object)
+            .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("relative").GetProperty("text").GetString(),
+                p.GetProperty("relative").GetProperty("direction").GetString()))
+            .ToList();
+        Assert.Equal([("Afghanistan", "the north of Afghanistan", "north"), ("Tajikistan", "on the border with Tajikistan", "border")], relatives);
+    }
+
+    [Fact]
     public void Tokens_are_left_out_unless_asked_for()
     {
         var (_, output, _) = CliRunner.Run(["analyze", CliRunner.Seed, "--format", "json"]);

@@ -1,0 +1,1051 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Dossier.Analysis.Pipeline;
+using Dossier.Analysis.Syntax;
+using Dossier.Knowledge.Actors;
+using Dossier.Knowledge.Events;
+using Dossier.Text;
+using Dossier.Text.Events;
+using Dossier.Text.Knowledge;
+
+namespace Dossier.Analysis.Events;
+
+/// <summary>
+/// Codes political events in CAMEO over Dossier's own dependency parse: who (source) did what (a CAMEO code from
+/// the predicate lexicon <c>data/cameo/verbs.tsv</c>) to whom (target), where and when.
+/// <list type="bullet">
+/// <item>predicates: verbs and adjectives matched on lemma, particle/preposition and argument lemmas, most specific
+/// entry first; light verbs ("held talks", "imposed a curfew") take their code from the event noun they govern;
+/// event nouns with a linked actor ("Russia's criticism", "talks between X and Y") are coded on their own;</item>
+/// <item>complement frames: intent ("prepared to work with" → 03x; "vowed to attack" → 13x), demand (10x),
+/// appeal (02x) and rejection (12x) recode the complement they govern, which is then not coded twice;</item>
+/// <item>actors: subject (shared across coordinated verbs; the controller for a subjectless complement), or the
+/// "by" agent of a passive; target: object, passive subject, or the object of a with/against/on/to oblique;
+/// each resolved to its <see cref="EntityLink"/> (country + sector role from the knowledge base: "Pakistani
+/// military commanders" → PAKMIL); a source coordination ("a US-led coalition and the Syrian Army") gives one
+/// event per conjunct;</item>
+/// <item>not coded: clauses under may/might/could/should, conditionals (if, unless) and complements of
+/// "fail"; negated events are kept and flagged;</item>
+/// <item>reported speech: an event inside a quote is claimed by the quote's speaker.</item>
+/// </list>
+/// Place is the sentence's place reference nearest the trigger that is not an actor; date its time expression
+/// (the clause's own first), else the publication date. Output depends only on the document; thread-safe.
+/// </summary>
+public sealed class CameoEventCoder : IPipelineComponent
+{
+    private static readonly FrozenSet<string> Hypothetical = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "may", "might", "could", "should", "can", "ought");
+
+    private static readonly FrozenSet<string> FutureModals = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "will", "would", "shall", "'ll");
+
+    private static readonly FrozenSet<string> MustModals = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "must");
+
+    private static readonly FrozenSet<string> Conditionals = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "if", "unless", "whether");
+
+    /// <summary>Governors under which a complement did not happen ("failed to fight").</summary>
+    private static readonly FrozenSet<string> NonFactive = FrozenSet.Create(StringComparer.Ordinal,
+        "fail", "try", "attempt", "want", "hope", "wish", "seek", "need", "consider", "underestimate", "avoid", "deny", "stop");
+
+    /// <summary>Verbs whose meaning lies in the event noun they govern ("held talks", "staged a demonstration").</summary>
+    private static readonly FrozenSet<string> LightVerbs = FrozenSet.Create(StringComparer.Ordinal,
+        "hold", "conduct", "launch", "stage", "begin", "start", "continue", "resume", "mount", "open", "impose", "declare",
+        "issue", "carry", "make", "take", "give", "reach", "wage", "announce", "order", "go", "join", "attend");
+
+    private static readonly FrozenSet<string> TargetPrepositions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "with", "against", "on", "to", "at", "upon", "into", "between", "toward", "towards");
+
+    private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "it", "they", "them", "he", "him", "she", "her", "its", "their");
+
+    private static readonly FrozenSet<string> RelativePronouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "which", "who", "whom", "that");
+
+    private readonly EventLexicon _lexicon;
+    private readonly CameoCodebook _codebook;
+    private readonly FrozenDictionary<string, string> _sectorRoles;
+    private readonly ActorIndex _names;
+
+    /// <summary>Creates a coder over the lexicon, the codebook and the knowledge base's sector nouns.</summary>
+    public CameoEventCoder(EventLexicon lexicon, CameoCodebook codebook, KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(codebook);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        _lexicon = lexicon;
+        _codebook = codebook;
+        _names = knowledge.Index;
+        var roles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var sector in knowledge.Sectors)
+        {
+            foreach (var head in sector.Heads)
+            {
+                if (!head.Contains(' ', StringComparison.Ordinal))
+                {
+                    roles.TryAdd(head, sector.Role);
+                }
+            }
+        }
+
+        _sectorRoles = roles.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <inheritdoc />
+    public string Name => "events";
+
+    /// <inheritdoc />
+    public Layers Requires => Layers.Tags | Layers.Dependencies | Layers.Mentions | Layers.Links | Layers.Places | Layers.TimeExpressions | Layers.Quotes;
+
+    /// <inheritdoc />
+    public Layers Produces => Layers.Events;
+
+    /// <summary>The codebook events are coded against.</summary>
+    public CameoCodebook Codebook => _codebook;
+
+    /// <inheritdoc />
+    public Document Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Dependencies.IsDefaultOrEmpty || document.Tags.IsDefaultOrEmpty)
+        {
+            return document;
+        }
+
+        var context = new CodingContext(document);
+        var events = ImmutableArray.CreateBuilder<PoliticalEvent>();
+        foreach (var sentence in document.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var consumed = new HashSet<int>();
+            var coded = new List<(int Trigger, Match Match)>();
+            for (var token = sentence.FirstToken; token < sentence.EndToken; token++)
+            {
+                if (consumed.Contains(token))
+                {
+                    continue;
+                }
+
+                if (TryCode(context, token, consumed) is { } match)
+                {
+                    coded.Add((token, match));
+                }
+            }
+
+            foreach (var (trigger, match) in coded)
+            {
+                if (!consumed.Contains(trigger))
+                {
+                    AddEvents(context, sentence, trigger, match, events);
+                }
+            }
+        }
+
+        return document with { Events = events.ToImmutable() };
+    }
+
+    /// <summary>A coded predicate before actors are attached: the code, the clause whose arguments count, and the rule.</summary>
+    private sealed record Match(string Code, int ArgumentHead, bool KeepSubjectAsSource, string Rule);
+
+    private Match? TryCode(CodingContext context, int token, HashSet<int> consumed)
+    {
+        var document = context.Document;
+        var tags = document.Tags[token];
+        var upos = tags.Upos;
+        if (upos is "VERB" or "ADJ" or "AUX")
+        {
+            // A participle used as an adjective ("Russia-hosted talks") modifies a noun; it is no event of its own.
+            if (IsSuppressed(document, token) || document.Dependencies[token].Relation is "amod")
+            {
+                return null;
+            }
+
+            return CodeVerb(context, token, consumed);
+        }
+
+        if (upos is "NOUN" or "PROPN" && _lexicon.NounEntries(Lower(tags.Lemma)) is { IsEmpty: false } nounEntries)
+        {
+            // A free-standing event noun is coded only when the text names who was involved ("Russia's criticism").
+            var relation = document.Dependencies[token].Relation;
+            if (relation is "compound" || IsSuppressed(document, token))
+            {
+                return null;
+            }
+
+            var entry = Best(context, token, nounEntries);
+            if (entry is null || !HasLinkedArgument(context, token))
+            {
+                return null;
+            }
+
+            return new Match(entry.Code, token, KeepSubjectAsSource: false, "noun:" + entry.Lemma);
+        }
+
+        return null;
+    }
+
+    private Match? CodeVerb(CodingContext context, int verb, HashSet<int> consumed)
+    {
+        var document = context.Document;
+        var lemma = Lower(document.Tags[verb].Lemma);
+        var entry = Best(context, verb, _lexicon.VerbEntries(lemma));
+        string? code = entry?.Code;
+        var rule = entry is null ? null : "lexicon:" + entry.Lemma + (entry.Second is null ? string.Empty : " " + entry.Second);
+
+        if (entry is { Frame: not PredicateFrame.Verb and not PredicateFrame.Noun })
+        {
+            // Complement frames recode what their complement (a verb or an event noun) says.
+            var (complement, complementCode) = CodeComplement(context, verb, consumed);
+            if (complement >= 0 && complementCode is not null)
+            {
+                consumed.Add(complement);
+                code = Recode(entry.Frame, complementCode) ?? entry.Code;
+                rule += "+" + Lower(document.Tags[complement].Lemma);
+            }
+        }
+        else if (LightVerbs.Contains(lemma))
+        {
+            foreach (var noun in DependencyTree.Children(document, verb, "obj", "nsubj:pass"))
+            {
+                var nounEntry = Best(context, noun, _lexicon.NounEntries(Lower(document.Tags[noun].Lemma)));
+                if (nounEntry is not null && (entry is null || nounEntry.Specificity >= entry.Specificity))
+                {
+                    consumed.Add(noun);
+                    code = nounEntry.Code;
+                    rule = "light-verb:" + lemma + "+" + nounEntry.Lemma;
+                    break;
+                }
+            }
+        }
+
+        if (code is null)
+        {
+            if (!HasModal(document, verb, MustModals))
+            {
+                return null;
+            }
+
+            code = "100";
+            rule = "must:" + lemma;
+        }
+
+        // Controlled complements and purpose clauses belong to this event, not events of their own ("invited … to take
+        // part in talks", "willing to send material to help defend").
+        foreach (var argument in DependencyTree.Children(document, verb, "xcomp", "advcl"))
+        {
+            if (document.Dependencies[argument].Relation is "xcomp" || HasMarker(document, argument, "to"))
+            {
+                consumed.Add(argument);
+                foreach (var purpose in DependencyTree.Children(document, argument, "xcomp", "advcl"))
+                {
+                    consumed.Add(purpose);
+                }
+            }
+        }
+
+        // "X must return the helicopter": a demand that the subject act (CAMEO 10x).
+        if (HasModal(document, verb, MustModals))
+        {
+            code = Recode(PredicateFrame.Demand, code) ?? code;
+            rule += "+must";
+        }
+
+        // "will meet", "would blockade": a future or conditional statement of intent, not the act itself.
+        if (HasModal(document, verb, FutureModals))
+        {
+            code = Recode(PredicateFrame.Intent, code) ?? code;
+            rule += "+future";
+        }
+
+        var keepSubject = entry is { Frame: PredicateFrame.Intent or PredicateFrame.Demand or PredicateFrame.Appeal or PredicateFrame.Reject };
+        return new Match(code, verb, keepSubject, rule ?? "lexicon");
+    }
+
+    /// <summary>The complement a frame verb governs and its code: an xcomp/ccomp verb, else an object or oblique event noun.</summary>
+    private (int Token, string? Code) CodeComplement(CodingContext context, int verb, HashSet<int> consumed)
+    {
+        var document = context.Document;
+        foreach (var complement in DependencyTree.Children(document, verb, "xcomp", "ccomp", "advcl"))
+        {
+            var lemma = Lower(document.Tags[complement].Lemma);
+            var entry = Best(context, complement, _lexicon.VerbEntries(lemma));
+            if (entry is not null)
+            {
+                if (entry.Frame is not PredicateFrame.Verb and not PredicateFrame.Noun)
+                {
+                    var (inner, innerCode) = CodeComplement(context, complement, consumed);
+                    if (inner >= 0 && innerCode is not null)
+                    {
+                        consumed.Add(inner);
+                        return (complement, Recode(entry.Frame, innerCode) ?? entry.Code);
+                    }
+                }
+
+                return (complement, HasModal(document, complement, MustModals) ? Recode(PredicateFrame.Demand, entry.Code) : entry.Code);
+            }
+
+            if (HasModal(document, complement, MustModals))
+            {
+                return (complement, "100"); // "announced that Kagame must agree to changes"
+            }
+
+            foreach (var noun in DependencyTree.Children(document, complement, "obj", "obl"))
+            {
+                var nounEntry = Best(context, noun, _lexicon.NounEntries(Lower(document.Tags[noun].Lemma)));
+                if (nounEntry is not null)
+                {
+                    consumed.Add(noun);
+                    return (complement, nounEntry.Code);
+                }
+            }
+        }
+
+        foreach (var noun in DependencyTree.Children(document, verb, "obj", "obl", "nsubj:pass"))
+        {
+            var nounEntry = Best(context, noun, _lexicon.NounEntries(Lower(document.Tags[noun].Lemma)));
+            if (nounEntry is not null)
+            {
+                return (noun, nounEntry.Code);
+            }
+        }
+
+        return (-1, null);
+    }
+
+    /// <summary>
+    /// What a complement's code becomes under a frame: intent to cooperate (03x) or a threat (13x), a demand (10x), an
+    /// appeal (02x) or a rejection (12x). CAMEO parallels the sub-categories across these roots (031 ~ 101 ~ 121 …).
+    /// </summary>
+    internal static string? Recode(PredicateFrame frame, string code)
+    {
+        var root = code[..2];
+        var category = code.Length >= 3 ? code[..3] : code + "0";
+        return frame switch
+        {
+            PredicateFrame.Intent => root switch
+            {
+                "03" or "01" or "02" or "10" or "11" or "12" or "13" => code,
+                "04" => category == "045" ? "039" : "036",
+                "05" => "032",
+                "06" => category switch { "061" => "0311", "062" => "0312", "063" => "0313", "064" => "0314", _ => "031" },
+                "07" => category switch { "071" => "0331", "072" => "0332", "073" => "0333", "074" => "0334", _ => "033" },
+                "08" => category switch
+                {
+                    "081" => "0351", "082" => "0352", "083" => "034", "084" => "0353", "085" => "0354", "086" => "0355",
+                    "087" => "0356", _ => "035",
+                },
+                "09" => "030",
+                "14" => "133",
+                "15" or "18" or "19" or "20" => category switch { "191" => "1381", "192" => "1382", _ => root == "18" ? "1383" : root == "20" ? "1385" : "138" },
+                "16" => category switch { "161" => "1313", "162" => "1311", "163" => "1312", "164" => "134", "165" => "135", "166" => "136", _ => "131" },
+                "17" => category switch { "172" => "132", _ => "137" },
+                _ => null,
+            },
+            PredicateFrame.Demand => root switch
+            {
+                "04" => category == "045" ? "108" : "106",
+                "03" or "05" => "102",
+                "06" => category switch { "061" => "1011", "062" => "1012", "063" => "1013", "064" => "1014", _ => "101" },
+                "07" => category switch { "071" => "1031", "072" => "1032", "073" => "1033", "074" => "1034", _ => "103" },
+                "08" => category switch
+                {
+                    "081" => "1051", "082" => "1052", "083" => "104", "084" => "1053", "085" => "1054", "086" => "1055",
+                    "087" => "1056", _ => "105",
+                },
+                "10" => code,
+                _ => "100",
+            },
+            PredicateFrame.Appeal => root switch
+            {
+                "04" => category == "045" ? "028" : "026",
+                "03" or "05" => "022",
+                "06" => category switch { "061" => "0211", "062" => "0212", "063" => "0213", "064" => "0214", _ => "021" },
+                "07" => category switch { "071" => "0231", "072" => "0232", "073" => "0233", "074" => "0234", _ => "023" },
+                "08" => category switch
+                {
+                    "081" => "0251", "082" => "0252", "083" => "024", "084" => "0253", "085" => "0254", "086" => "0255",
+                    "087" => "0256", _ => "025",
+                },
+                "02" => code,
+                _ => "020",
+            },
+            PredicateFrame.Reject => root switch
+            {
+                "04" => category == "045" ? "126" : "125",
+                "06" => category switch { "061" => "1211", "062" => "1212", _ => "121" },
+                "07" => category switch { "071" => "1221", "072" => "1222", "073" => "1223", "074" => "1224", _ => "122" },
+                "08" => category switch
+                {
+                    "081" => "1241", "082" => "1242", "083" => "123", "084" => "1243", "085" => "1244", "086" => "1245",
+                    "087" => "1246", _ => "124",
+                },
+                "03" or "05" or "057" => "127",
+                "12" => code,
+                _ => "120",
+            },
+            _ => code,
+        };
+    }
+
+    private static PredicateEntry? Best(CodingContext context, int predicate, ImmutableArray<PredicateEntry> entries)
+    {
+        if (entries.IsEmpty)
+        {
+            return null;
+        }
+
+        var document = context.Document;
+        HashSet<string>? arguments = null;
+        foreach (var entry in entries)
+        {
+            if (entry.Particle is { } particle && !HasParticle(document, predicate, particle))
+            {
+                continue;
+            }
+
+            if (entry.Second is { } second && !HasParticle(document, predicate, second))
+            {
+                arguments ??= ArgumentLemmas(document, predicate);
+                if (!arguments.Contains(second))
+                {
+                    continue;
+                }
+            }
+
+            if (!entry.Arguments.IsEmpty)
+            {
+                arguments ??= ArgumentLemmas(document, predicate);
+                var found = false;
+                foreach (var argument in entry.Arguments)
+                {
+                    if (arguments.Contains(argument))
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (!found)
+                {
+                    continue;
+                }
+            }
+
+            return entry;
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="predicate"/> has the particle ("push out") or a preposition heading one of its obliques ("threaten with").</summary>
+    private static bool HasParticle(Document document, int predicate, string particle)
+    {
+        foreach (var child in DependencyTree.Children(document, predicate))
+        {
+            var relation = document.Dependencies[child].Relation;
+            if (relation is "compound:prt" or "compound" or "advmod" && document.TokenText(child).Equals(particle, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (relation.StartsWith("obl", StringComparison.Ordinal) || relation.StartsWith("nmod", StringComparison.Ordinal) || relation is "advcl" or "obj")
+            {
+                foreach (var marker in DependencyTree.Children(document, child, "case", "mark"))
+                {
+                    if (document.TokenText(marker).Equals(particle, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static ImmutableArray<int> ArgumentTokens(Document document, int predicate) =>
+        DependencyTree.Children(document, predicate, "obj", "iobj", "obl", "xcomp", "ccomp", "advcl", "nmod", "nsubj:pass", "compound", "amod", "obl:agent");
+
+    /// <summary>Lemmas of the predicate's arguments and of their own objects, obliques and modifiers, lower case.</summary>
+    private static HashSet<string> ArgumentLemmas(Document document, int predicate)
+    {
+        var lemmas = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var argument in ArgumentTokens(document, predicate))
+        {
+            lemmas.Add(Lower(document.Tags[argument].Lemma));
+            lemmas.Add(Lower(document.TokenText(argument).ToString()));
+            foreach (var inner in DependencyTree.Children(document, argument, "obj", "obl", "xcomp", "compound", "amod", "nmod", "advmod", "conj"))
+            {
+                lemmas.Add(Lower(document.Tags[inner].Lemma));
+                foreach (var deeper in DependencyTree.Children(document, inner, "obj", "obl", "compound", "nmod"))
+                {
+                    lemmas.Add(Lower(document.Tags[deeper].Lemma));
+                }
+            }
+        }
+
+        return lemmas;
+    }
+
+    /// <summary>Hypothetical or conditional clauses, and complements of "fail", "try" and the like, state no event.</summary>
+    private static bool IsSuppressed(Document document, int predicate)
+    {
+        if (HasModal(document, predicate, Hypothetical))
+        {
+            return true;
+        }
+
+        for (var current = predicate; current >= 0;)
+        {
+            foreach (var marker in DependencyTree.Children(document, current, "mark"))
+            {
+                if (Conditionals.Contains(document.TokenText(marker).ToString()))
+                {
+                    return true;
+                }
+            }
+
+            var arc = document.Dependencies[current];
+            if (arc.Head < 0 || arc.Relation is not ("xcomp" or "advcl" or "ccomp" or "csubj" or "conj"))
+            {
+                return false;
+            }
+
+            if (arc.Relation is "xcomp" or "ccomp" or "csubj" && NonFactive.Contains(Lower(document.Tags[arc.Head].Lemma)))
+            {
+                return true;
+            }
+
+            if (arc.Relation is "ccomp" or "advcl")
+            {
+                return false; // reported or adverbial clauses keep their own modality
+            }
+
+            current = arc.Head;
+        }
+
+        return false;
+    }
+
+    private static bool HasMarker(Document document, int clause, string marker)
+    {
+        foreach (var child in DependencyTree.Children(document, clause, "mark"))
+        {
+            if (document.TokenText(child).Equals(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasModal(Document document, int predicate, FrozenSet<string> modals)
+    {
+        foreach (var auxiliary in DependencyTree.Children(document, predicate, "aux"))
+        {
+            if (modals.Contains(document.TokenText(auxiliary).ToString()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasLinkedArgument(CodingContext context, int noun)
+    {
+        foreach (var child in DependencyTree.Children(context.Document, noun, "nmod:poss", "nmod", "compound", "amod"))
+        {
+            if (context.LinkAt(child) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddEvents(CodingContext context, Sentence sentence, int trigger, Match match, ImmutableArray<PoliticalEvent>.Builder events)
+    {
+        var document = context.Document;
+        var isNoun = document.Tags[trigger].Upos is "NOUN" or "PROPN";
+        var (sources, targetToken) = isNoun ? NounArguments(document, trigger) : VerbArguments(document, trigger, match.KeepSubjectAsSource);
+        if (targetToken < 0 && !isNoun && match.KeepSubjectAsSource)
+        {
+            // "demanded that the government end curbs": who is asked to act is the target; "prepared to work
+            // together with Washington": the complement's partner is.
+            foreach (var complement in DependencyTree.Children(document, trigger, "xcomp", "ccomp"))
+            {
+                var subjects = DependencyTree.Children(document, complement, "nsubj", "nsubj:pass");
+                var (_, inner) = VerbArguments(document, complement, keepSubject: true);
+                targetToken = !subjects.IsEmpty && document.Dependencies[complement].Relation is "ccomp" ? subjects[0] : inner;
+                if (targetToken >= 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (match.Rule.StartsWith("must:", StringComparison.Ordinal) || match.Rule.EndsWith("+must", StringComparison.Ordinal))
+        {
+            // "Russia said Sudan must return the helicopter": the speaker demands, the subject is asked.
+            var governor = document.Dependencies[trigger].Head;
+            if (governor >= 0 && document.Dependencies[trigger].Relation is "ccomp" && SubjectOf(document, governor) is >= 0 and var speaker)
+            {
+                targetToken = SubjectOf(document, trigger);
+                sources = [speaker];
+            }
+        }
+
+        var target = targetToken >= 0 ? ResolveActor(context, targetToken, trigger, exclude: null) : null;
+        var negated = DependencyTree.IsNegated(document, trigger);
+        var claimedBy = ClaimantOf(document, document.Tokens[trigger].Span);
+        var date = DateOf(context, sentence, trigger);
+        if (sources.IsEmpty)
+        {
+            sources = [-1];
+        }
+
+        foreach (var sourceToken in sources)
+        {
+            var source = sourceToken >= 0 ? ResolveActor(context, sourceToken, trigger, exclude: target) : null;
+            if (source is not null && target is not null && source.Span == target.Span)
+            {
+                continue;
+            }
+
+            // Without a named actor on either side there is nobody to code ("more arriving", "this poses a threat").
+            if (!IsNamed(context, source, sourceToken) && !IsNamed(context, target, targetToken))
+            {
+                continue;
+            }
+
+            var place = PlaceOf(document, sentence, trigger, source, target);
+            var span = EvidenceSpan(document, trigger, sourceToken, targetToken);
+            events.Add(new PoliticalEvent(span, document.Tokens[trigger].Span, match.Code, source, target, place, date, negated,
+                claimedBy, new Provenance(Name, match.Rule)));
+        }
+    }
+
+    /// <summary>An actor counts as named when it is linked, a proper noun, or a sector noun ("officials", "rebels").</summary>
+    private bool IsNamed(CodingContext context, EventActor? actor, int head)
+    {
+        if (actor is null || head < 0)
+        {
+            return false;
+        }
+
+        if (actor.ActorId is not null)
+        {
+            return true;
+        }
+
+        var tags = context.Document.Tags[head];
+        return tags.Upos is "PROPN" || _sectorRoles.ContainsKey(context.Document.TokenText(head).ToString()) || _sectorRoles.ContainsKey(tags.Lemma);
+    }
+
+    /// <summary>Sources (one per coordinated conjunct) and the target of a verbal predicate.</summary>
+    private static (ImmutableArray<int> Sources, int Target) VerbArguments(Document document, int verb, bool keepSubject)
+    {
+        // A participle clause with a by-agent ("the Syrian Army backed by Russia") is passive; its noun is the target.
+        var participle = document.Dependencies[verb].Relation is "acl" && string.Equals(document.Tags[verb].Xpos, "VBN", StringComparison.Ordinal);
+        var passive = !keepSubject && (DependencyTree.IsPassive(document, verb) || participle);
+        var source = -1;
+        var target = -1;
+        if (passive)
+        {
+            foreach (var child in DependencyTree.Children(document, verb, "obl:agent", "obl"))
+            {
+                if (HasCase(document, child, "by"))
+                {
+                    source = child;
+                    break;
+                }
+            }
+
+            var passiveSubjects = DependencyTree.Children(document, verb, "nsubj:pass");
+            target = passiveSubjects.IsEmpty ? (participle ? document.Dependencies[verb].Head : -1) : passiveSubjects[0];
+        }
+        else
+        {
+            source = SubjectOf(document, verb);
+            var objects = DependencyTree.Objects(document, verb);
+            target = objects.IsEmpty ? -1 : objects[0];
+            if (target < 0)
+            {
+                foreach (var child in DependencyTree.Children(document, verb, "obl", "obl:arg"))
+                {
+                    foreach (var marker in DependencyTree.Children(document, child, "case"))
+                    {
+                        if (TargetPrepositions.Contains(document.TokenText(marker).ToString()))
+                        {
+                            target = child;
+                            break;
+                        }
+                    }
+
+                    if (target >= 0)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        if (source < 0)
+        {
+            return ([], target);
+        }
+
+        return (DependencyTree.Conjuncts(document, source), target);
+    }
+
+    /// <summary>An event noun's actor: its possessor or compound ("Russia's criticism"), and a with/against/on target.</summary>
+    private static (ImmutableArray<int> Sources, int Target) NounArguments(Document document, int noun)
+    {
+        var source = -1;
+        var target = -1;
+        foreach (var child in DependencyTree.Children(document, noun, "nmod:poss", "compound", "amod", "nmod"))
+        {
+            var relation = document.Dependencies[child].Relation;
+            if (relation is "nmod" && !HasCase(document, child, "by"))
+            {
+                if (target < 0 && Children(document, child, "case").Any(marker => TargetPrepositions.Contains(document.TokenText(marker).ToString())))
+                {
+                    target = child;
+                }
+
+                continue;
+            }
+
+            if (source < 0)
+            {
+                source = child;
+            }
+        }
+
+        return (source < 0 ? [] : [source], target);
+    }
+
+    private static ImmutableArray<int> Children(Document document, int head, string relation) => DependencyTree.Children(document, head, relation);
+
+    /// <summary>
+    /// The subject of <paramref name="verb"/>: its own (not a relative pronoun), the first conjunct's, the
+    /// controller's for a subjectless complement, or a dislocated name the parse hung on the reporting verb
+    /// ("Washington, he said, is focused on fighting …").
+    /// </summary>
+    private static int SubjectOf(Document document, int verb)
+    {
+        for (var current = verb; current >= 0;)
+        {
+            var subjects = DependencyTree.Subjects(document, current);
+            foreach (var subject in subjects)
+            {
+                if (!RelativePronouns.Contains(document.TokenText(subject).ToString()) && document.Dependencies[subject].Relation is not "expl")
+                {
+                    return subject;
+                }
+            }
+
+            if (!subjects.IsEmpty && RelativePronouns.Contains(document.TokenText(subjects[0]).ToString())
+                && document.Dependencies[current].Relation is "acl:relcl")
+            {
+                return document.Dependencies[current].Head; // "the nations which accused …"
+            }
+
+            var arc = document.Dependencies[current];
+            if (arc.Head < 0)
+            {
+                return -1;
+            }
+
+            if (arc.Relation is "xcomp" or "advcl" or "conj" or "acl")
+            {
+                current = arc.Head;
+                continue;
+            }
+
+            if (arc.Relation is "ccomp")
+            {
+                foreach (var dislocated in DependencyTree.Children(document, arc.Head, "vocative", "dislocated"))
+                {
+                    return dislocated;
+                }
+            }
+
+            return -1;
+        }
+
+        return -1;
+    }
+
+    private static bool HasCase(Document document, int token, string preposition)
+    {
+        foreach (var marker in DependencyTree.Children(document, token, "case"))
+        {
+            if (document.TokenText(marker).Equals(preposition, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The actor an argument names: the link on its head, on a modifier ("a US-led coalition", "operations of a
+    /// US-led coalition"), or for a pronoun the first conjunct's object or the nearest earlier link in the sentence.
+    /// A country link gains a sector role from the head noun or its modifiers ("Pakistani military commanders" → PAKMIL).
+    /// </summary>
+    private EventActor? ResolveActor(CodingContext context, int head, int trigger, EventActor? exclude)
+    {
+        var document = context.Document;
+        var text = document.TokenText(head).ToString();
+        if (Pronouns.Contains(text))
+        {
+            var governor = document.Dependencies[head].Head;
+            if (governor >= 0 && document.Dependencies[governor].Relation is "conj")
+            {
+                var first = DependencyTree.Conjuncts(document, governor)[0];
+                var objects = DependencyTree.Objects(document, first);
+                if (!objects.IsEmpty && context.LinkAt(objects[0]) is { } antecedent)
+                {
+                    return new EventActor(document.Tokens[head].Span, antecedent.ActorId, antecedent.Cameo, antecedent.Country);
+                }
+            }
+
+            var sentenceStart = context.SentenceStart(head);
+            for (var token = head - 1; token >= sentenceStart; token--)
+            {
+                if (context.LinkAt(token) is { ActorId: not null } earlier && (exclude is null || !earlier.Span.Contains(exclude.Span)))
+                {
+                    return new EventActor(document.Tokens[head].Span, earlier.ActorId, earlier.Cameo, earlier.Country);
+                }
+            }
+
+            return null;
+        }
+
+        var link = context.LinkAt(head) ?? LinkInside(context, head, depth: 3);
+        var (first2, end) = NounPhrase(document, head);
+        var span = new TextSpan(document.Tokens[first2].Span.Start, document.Tokens[end - 1].Span.End);
+        if (link is null)
+        {
+            // A demonym or country name the recogniser left unlinked ("Palestinian prisoners", "Rwandan rebels").
+            if (CountryNamedIn(document, head) is { } named)
+            {
+                var role = SectorWords(document, head).Select(word => _sectorRoles.GetValueOrDefault(word)).FirstOrDefault(r => r is not null);
+                return new EventActor(span, named, named + role, named);
+            }
+
+            return new EventActor(span, null, null, null);
+        }
+
+        var cameo = link.Cameo;
+        if (cameo is not null && cameo.Length == 3 && link.Country is { } country && string.Equals(cameo, country, StringComparison.Ordinal))
+        {
+            foreach (var word in SectorWords(document, head))
+            {
+                if (_sectorRoles.TryGetValue(word, out var role))
+                {
+                    cameo = country + role;
+                    break;
+                }
+            }
+        }
+
+        return new EventActor(link.Span.Contains(document.Tokens[head].Span) ? link.Span : span, link.ActorId, cameo, link.Country);
+    }
+
+    private string? CountryNamedIn(Document document, int head)
+    {
+        foreach (var token in DependencyTree.Children(document, head, "amod", "compound", "nmod:poss").Prepend(head))
+        {
+            if (_names.TryGet(document.TokenText(token), out var candidates))
+            {
+                foreach (var candidate in candidates)
+                {
+                    if (candidate.Actor.Type == ActorType.Country && candidate.Kind is NameKind.Demonym or NameKind.Name)
+                    {
+                        return candidate.Actor.Id.Value;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> SectorWords(Document document, int head)
+    {
+        yield return document.TokenText(head).ToString();
+        yield return document.Tags[head].Lemma;
+        foreach (var modifier in DependencyTree.Children(document, head, "amod", "compound"))
+        {
+            yield return document.TokenText(modifier).ToString();
+        }
+    }
+
+    private static EntityLink? LinkInside(CodingContext context, int head, int depth)
+    {
+        foreach (var child in DependencyTree.Children(context.Document, head, "compound", "amod", "nmod:poss", "nmod", "flat", "obl:unmarked", "appos"))
+        {
+            if (context.LinkAt(child) is { } link)
+            {
+                return link;
+            }
+        }
+
+        if (depth > 1)
+        {
+            foreach (var child in DependencyTree.Children(context.Document, head, "compound", "amod", "nmod", "appos"))
+            {
+                if (LinkInside(context, child, depth - 1) is { } inner)
+                {
+                    return inner;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The head with its determiners and modifiers before it ("the Syrian Army"), not its clauses.</summary>
+    private static (int First, int End) NounPhrase(Document document, int head)
+    {
+        var first = head;
+        foreach (var child in DependencyTree.Children(document, head, "det", "amod", "compound", "nmod:poss", "flat", "nummod", "obl:unmarked"))
+        {
+            first = Math.Min(first, DependencyTree.Subtree(document, child).First);
+        }
+
+        var end = head + 1;
+        foreach (var child in DependencyTree.Children(document, head, "flat", "compound"))
+        {
+            end = Math.Max(end, child + 1);
+        }
+
+        return (first, end);
+    }
+
+    private static TextSpan EvidenceSpan(Document document, int trigger, int source, int target)
+    {
+        var first = trigger;
+        var end = trigger + 1;
+        foreach (var argument in new[] { source, target })
+        {
+            if (argument >= 0)
+            {
+                var (f, e) = NounPhrase(document, argument);
+                first = Math.Min(first, f);
+                end = Math.Max(end, e);
+            }
+        }
+
+        return new TextSpan(document.Tokens[first].Span.Start, document.Tokens[end - 1].Span.End);
+    }
+
+    private static TextSpan? ClaimantOf(Document document, TextSpan trigger)
+    {
+        foreach (var quote in document.Quotes)
+        {
+            if (quote.Content.Contains(trigger))
+            {
+                return quote.Speaker ?? quote.Source;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The sentence's place reference nearest the trigger that names neither actor.</summary>
+    private static TextSpan? PlaceOf(Document document, Sentence sentence, int trigger, EventActor? source, EventActor? target)
+    {
+        TextSpan? best = null;
+        var bestDistance = int.MaxValue;
+        var at = document.Tokens[trigger].Span.Start;
+        foreach (var place in document.Places)
+        {
+            if (!sentence.Span.Contains(place.Span) || Overlaps(place.Span, source?.Span) || Overlaps(place.Span, target?.Span))
+            {
+                continue;
+            }
+
+            var distance = Math.Abs(place.Span.Start - at);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = place.Span;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Overlaps(TextSpan a, TextSpan? b) => b is { } other && a.Start < other.End && other.Start < a.End;
+
+    /// <summary>The clause's own time expression, else the sentence's first, else the publication day.</summary>
+    private static EventDate? DateOf(CodingContext context, Sentence sentence, int trigger)
+    {
+        var document = context.Document;
+        var (first, end) = DependencyTree.Subtree(document, trigger);
+        var clause = new TextSpan(document.Tokens[first].Span.Start, document.Tokens[end - 1].Span.End);
+        Text.Quantities.TimeExpression? inSentence = null;
+        foreach (var expression in document.TimeExpressions)
+        {
+            if (clause.Contains(expression.Span))
+            {
+                return new EventDate(expression.Start, expression.End, FromPublication: false);
+            }
+
+            if (inSentence is null && sentence.Span.Contains(expression.Span))
+            {
+                inSentence = expression;
+            }
+        }
+
+        if (inSentence is not null)
+        {
+            return new EventDate(inSentence.Start, inSentence.End, FromPublication: false);
+        }
+
+        return document.Metadata.Published is { } published ? new EventDate(published, published.AddDays(1), FromPublication: true) : null;
+    }
+
+    private static string Lower(string value) => value.ToLowerInvariant();
+
+    /// <summary>Per-document lookups built once: the link covering each token, and each token's sentence start.</summary>
+    private sealed class CodingContext
+    {
+        private readonly int[] _linkOfToken;
+        private readonly int[] _sentenceStart;
+
+        public CodingContext(Document document)
+        {
+            Document = document;
+            _linkOfToken = new int[document.Tokens.Length];
+            Array.Fill(_linkOfToken, -1);
+            for (var i = 0; i < document.Links.Length; i++)
+            {
+                var link = document.Links[i];
+                for (var token = document.TokenAt(link.Span.Start); token < document.Tokens.Length && document.Tokens[token].Span.Start < link.Span.End; token++)
+                {
+                    _linkOfToken[token] = i;
+                }
+            }
+
+            _sentenceStart = new int[document.Tokens.Length];
+            foreach (var sentence in document.Sentences)
+            {
+                for (var token = sentence.FirstToken; token < sentence.EndToken; token++)
+                {
+                    _sentenceStart[token] = sentence.FirstToken;
+                }
+            }
+        }
+
+        public Document Document { get; }
+
+        public EntityLink? LinkAt(int token) => _linkOfToken[token] >= 0 ? Document.Links[_linkOfToken[token]] : null;
+
+        public int SentenceStart(int token) => _sentenceStart[token];
+    }
+}

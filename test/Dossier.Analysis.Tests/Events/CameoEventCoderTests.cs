@@ -1,0 +1,226 @@
+using Dossier.Analysis.Attribution;
+using Dossier.Analysis.Dates;
+using Dossier.Analysis.Entities;
+using Dossier.Analysis.Events;
+using Dossier.Analysis.Geoparsing;
+using Dossier.Analysis.Linking;
+using Dossier.Analysis.Paragraphs;
+using Dossier.Analysis.Pipeline;
+using Dossier.Analysis.Sentences;
+using Dossier.Analysis.Syntax;
+using Dossier.Analysis.Tokenization;
+using Dossier.Knowledge.Actors;
+using Dossier.Knowledge.Events;
+using Dossier.Text;
+using Dossier.Text.Events;
+
+namespace Dossier.Analysis.Tests.Events;
+
+public sealed class CameoEventCoderTests
+{
+    private static readonly Lazy<Analysis.Pipeline.Pipeline> Full = new(() => Build(KnowledgeBase.Load(KnowledgeBase.DefaultDirectory)));
+
+    private static Analysis.Pipeline.Pipeline Build(KnowledgeBase knowledge)
+    {
+        var codebook = CameoCodebook.Load(CameoCodebook.DefaultDirectory);
+        return new PipelineBuilder()
+            .Add(new ParagraphSegmenter(ArticleLayout.Article))
+            .Add(new Tokenizer())
+            .Add(new SentenceSplitter())
+            .Add(new PosTagger())
+            .Add(new DependencyParser())
+            .Add(EntityRecognizer.LoadDefault())
+            .Add(new MentionRefiner(new Lazy<KnowledgeBase>(knowledge)))
+            .Add(new EntityLinker(new Lazy<ActorLinker>(new ActorLinker(knowledge))))
+            .Add(new Geoparser(new Lazy<PlaceResolver>(new PlaceResolver(Knowledge.Places.Gazetteer.Load(Knowledge.Places.Gazetteer.DefaultPath), knowledge))))
+            .Add(new TimeExpressionFinder())
+            .Add(new QuoteAttributor())
+            .Add(new CameoEventCoder(EventLexicon.Load(CameoCodebook.DefaultDirectory), codebook, knowledge))
+            .Build();
+    }
+
+    [Fact]
+    public void A_users_own_actor_list_codes_its_actors()
+    {
+        var layer = Directory.CreateTempSubdirectory("dossier-events-");
+        try
+        {
+            File.WriteAllText(Path.Combine(layer.FullName, "actors-mine.tsv"),
+                "id\ttype\tcameo\tname\taliases\tcountry\taffiliations\tqid\n"
+                + "grp:red-hand\tarmed group\tNGAREB\tRed Hand Brigade\tRed Hand\tNGA\t\t\n");
+            var pipeline = Build(KnowledgeBase.Load(KnowledgeBase.DefaultDirectory, [layer.FullName]));
+            var document = pipeline.Process(new Document("user", "Headline\nStandfirst.\nThe Red Hand Brigade attacked Nigeria on Monday.",
+                new DocumentMetadata(Published: new DateOnly(2020, 5, 5))), CancellationToken.None);
+            var attacked = Find(document, "attacked");
+            Assert.Equal(("grp:red-hand", "NGAREB", "NGA"), (attacked.Source!.ActorId, attacked.Source.Cameo, attacked.Target!.Country));
+        }
+        finally
+        {
+            layer.Delete(recursive: true);
+        }
+    }
+
+    private static readonly Lazy<Document> Seed = new(() => Analyze(
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "rt-2017-12-23-isis-afghanistan.txt"))));
+
+    private static Document Analyze(string text) =>
+        Full.Value.Process(new Document("test", text, new DocumentMetadata(Outlet: "RT", Published: new DateOnly(2017, 12, 23))), CancellationToken.None);
+
+    private static Document Body(string sentence) => Analyze("Headline\nStandfirst.\n" + sentence);
+
+    private static string Describe(Document document, PoliticalEvent coded) =>
+        $"{coded.Source?.Cameo ?? "-"} {coded.Code} {coded.Target?.Cameo ?? "-"} [{document.TextOf(coded.Trigger)}]";
+
+    private static PoliticalEvent Find(Document document, string trigger)
+    {
+        var found = document.Events.Where(e => document.TextOf(e.Trigger) == trigger).ToList();
+        Assert.True(found.Count > 0, $"no event on '{trigger}'; coded: {string.Join("; ", document.Events.Select(e => Describe(document, e)))}");
+        return found[0];
+    }
+
+    [Fact]
+    public void Seed_US_accused_Pakistan()
+    {
+        var accused = Find(Seed.Value, "accused");
+        Assert.Equal("112", accused.Code);
+        Assert.StartsWith("USA", accused.Source!.Cameo, StringComparison.Ordinal);
+        Assert.StartsWith("PAK", accused.Target!.Cameo, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Seed_US_threatened_Pakistan_through_the_coordinated_subject_and_the_pronoun()
+    {
+        var threatened = Find(Seed.Value, "threatened");
+        Assert.StartsWith("13", threatened.Code, StringComparison.Ordinal);
+        Assert.StartsWith("USA", threatened.Source!.Cameo, StringComparison.Ordinal);
+        Assert.StartsWith("PAK", threatened.Target!.Cameo, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Seed_Moscow_invited_the_US_to_talks_in_April_2017()
+    {
+        var invited = Find(Seed.Value, "invited");
+        Assert.Equal("036", invited.Code);
+        Assert.StartsWith("RUS", invited.Source!.Cameo, StringComparison.Ordinal);
+        Assert.StartsWith("USA", invited.Target!.Cameo, StringComparison.Ordinal);
+        Assert.Equal((new DateOnly(2017, 4, 1), new DateOnly(2017, 5, 1), false), (invited.Date!.Start, invited.Date.End, invited.Date.FromPublication));
+        Assert.DoesNotContain(Seed.Value.Events, e => Seed.Value.TextOf(e.Trigger) is "take" or "talks" or "participate");
+    }
+
+    [Fact]
+    public void Seed_US_declined()
+    {
+        var declined = Find(Seed.Value, "declined");
+        Assert.StartsWith("12", declined.Code, StringComparison.Ordinal);
+        Assert.StartsWith("USA", declined.Source!.Cameo, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Seed_Russia_prepared_to_work_with_Washington_is_intent_to_cooperate_claimed_by_Kabulov()
+    {
+        var prepared = Find(Seed.Value, "prepared");
+        Assert.StartsWith("03", prepared.Code, StringComparison.Ordinal);
+        Assert.StartsWith("RUS", prepared.Source!.Cameo, StringComparison.Ordinal);
+        Assert.StartsWith("USA", prepared.Target!.Cameo, StringComparison.Ordinal);
+        Assert.EndsWith("Kabulov", Seed.Value.TextOf(prepared.ClaimedBy!.Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Seed_coalition_and_Syrian_Army_pushed_IS_out_one_event_per_source()
+    {
+        var pushed = Seed.Value.Events.Where(e => Seed.Value.TextOf(e.Trigger) == "pushed").ToList();
+        Assert.All(pushed, e => Assert.StartsWith("19", e.Code, StringComparison.Ordinal));
+        Assert.All(pushed, e => Assert.Equal("grp:islamic-state", e.Target!.ActorId));
+        Assert.Equal(["SYR", "USA"], pushed.Select(e => e.Source!.Country!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Seed_Washington_fighting_the_Taliban()
+    {
+        var fighting = Find(Seed.Value, "fighting");
+        Assert.Equal("190", fighting.Code);
+        Assert.StartsWith("USA", fighting.Source!.Cameo, StringComparison.Ordinal);
+        Assert.Equal("grp:taliban", fighting.Target!.ActorId);
+    }
+
+    [Fact]
+    public void Seed_may_be_underestimating_and_failing_to_fight_are_not_events()
+    {
+        Assert.DoesNotContain(Seed.Value.Events, e => Seed.Value.TextOf(e.Trigger) is "underestimating" or "fight" or "ramps");
+    }
+
+    [Fact]
+    public void Negation_is_flagged()
+    {
+        var document = Body("Russia did not attack Ukraine on Monday.");
+        var attack = Find(document, "attack");
+        Assert.True(attack.Negated);
+        Assert.Equal(("RUS", "UKR"), (attack.Source!.Country, attack.Target!.Country));
+    }
+
+    [Theory]
+    [InlineData("Russia may attack Ukraine next year.")]
+    [InlineData("If Russia attacks Ukraine, the West will respond.")]
+    public void Hypothetical_and_conditional_clauses_are_not_events(string sentence) =>
+        Assert.DoesNotContain(Body(sentence).Events, e => e.Code.StartsWith("19", StringComparison.Ordinal));
+
+    [Fact]
+    public void Passive_with_a_by_agent_swaps_source_and_target()
+    {
+        var document = Body("Pakistan was criticized by India on Tuesday.");
+        var criticized = Find(document, "criticized");
+        Assert.Equal(("111", "IND", "PAK"), (criticized.Code, criticized.Source!.Country, criticized.Target!.Country));
+    }
+
+    [Fact]
+    public void Coordinated_verbs_share_their_subject()
+    {
+        var document = Body("Iran condemned Israel and threatened Saudi Arabia.");
+        Assert.Equal("IRN", Find(document, "condemned").Source!.Country);
+        Assert.Equal("IRN", Find(document, "threatened").Source!.Country);
+        Assert.Equal("SAU", Find(document, "threatened").Target!.Country);
+    }
+
+    [Fact]
+    public void Nominal_events_with_a_named_actor_are_coded()
+    {
+        var document = Body("Turkey's attack on Syria drew wide condemnation.");
+        var attack = Find(document, "attack");
+        Assert.Equal(("190", "TUR", "SYR"), (attack.Code, attack.Source!.Country, attack.Target!.Country));
+    }
+
+    [Fact]
+    public void Light_verbs_take_the_code_of_their_event_noun()
+    {
+        var document = Body("Egypt and Jordan held talks in Cairo on Sunday.");
+        Assert.Equal("046", Find(document, "held").Code);
+    }
+
+    [Fact]
+    public void Events_inside_quotes_are_claimed_by_the_speaker()
+    {
+        var document = Body("“China has threatened Taiwan,” the Japanese defence minister said.");
+        var threatened = Find(document, "threatened");
+        Assert.NotNull(threatened.ClaimedBy);
+    }
+
+    [Theory]
+    [InlineData("04", PredicateFrameName.Intent, "036")]
+    [InlineData("190", PredicateFrameName.Intent, "138")]
+    [InlineData("0874", PredicateFrameName.Demand, "1056")]
+    [InlineData("072", PredicateFrameName.Appeal, "0232")]
+    [InlineData("046", PredicateFrameName.Reject, "125")]
+    public void Complement_frames_recode_along_CAMEO_parallels(string code, PredicateFrameName frame, string expected) =>
+        Assert.Equal(expected, CameoEventCoder.Recode((PredicateFrame)frame, code));
+
+    /// <summary>Mirrors <see cref="PredicateFrame"/> so xunit can show the cases by name.</summary>
+    public enum PredicateFrameName
+    {
+        Verb = PredicateFrame.Verb,
+        Noun = PredicateFrame.Noun,
+        Intent = PredicateFrame.Intent,
+        Demand = PredicateFrame.Demand,
+        Appeal = PredicateFrame.Appeal,
+        Reject = PredicateFrame.Reject,
+    }
+}
