@@ -51,6 +51,7 @@ public static class HtmlArticleExtractor
         var page = HtmlMetadataReader.Read(document);
         var metadata = new DocumentMetadata(page.Title, page.Outlet, page.Published, page.Language, url?.ToString(), page.Author);
 
+        PageCleaner.Clean(document);
         var paragraphs = MainText(document, url, parser);
         return new HtmlExtraction(string.Join("\n\n", paragraphs), metadata);
     }
