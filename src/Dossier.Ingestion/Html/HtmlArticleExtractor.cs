@@ -52,7 +52,7 @@ public static class HtmlArticleExtractor
         var metadata = new DocumentMetadata(page.Title, page.Outlet, page.Published, page.Language, url?.ToString(), page.Author);
 
         PageCleaner.Clean(document);
-        var paragraphs = MainText(document, url, parser);
+        var paragraphs = MainText(document, url, parser, page);
         return new HtmlExtraction(string.Join("\n\n", paragraphs), metadata);
     }
 
@@ -65,16 +65,30 @@ public static class HtmlArticleExtractor
         return article.TextContent ?? string.Empty;
     }
 
-    private static List<string> MainText(IHtmlDocument document, Uri? url, HtmlParser parser)
+    private static List<string> MainText(IHtmlDocument document, Uri? url, HtmlParser parser, PageMetadata page)
     {
+        // Readability mutates the DOM it scores, so the fallback container is looked up first.
+        var container = document.QuerySelector("article") ?? document.QuerySelector("main");
+        var fallback = container is null ? [] : ParagraphFilter.Keep(HtmlParagraphWriter.Blocks(container), page.Title);
+
         using var reader = new Reader((url ?? UnknownAddress).ToString(), document);
         var article = reader.GetArticle();
-        if (string.IsNullOrEmpty(article.Content))
+        if (!string.IsNullOrEmpty(article.Content))
         {
-            return [];
+            using var content = parser.ParseDocument(article.Content);
+            var paragraphs = ParagraphFilter.Keep(HtmlParagraphWriter.Blocks(content.Body!), page.Title);
+            if (paragraphs.Count > 0)
+            {
+                return paragraphs;
+            }
         }
 
-        using var content = parser.ParseDocument(article.Content);
-        return HtmlParagraphWriter.Paragraphs(content.Body!);
+        // Readability found nothing: the publisher's own JSON-LD articleBody, else the <article> element's text.
+        if (HtmlMetadataReader.Clean(page.ArticleBody) is not null)
+        {
+            return [.. page.ArticleBody!.Split('\n').Select(HtmlMetadataReader.Clean).OfType<string>()];
+        }
+
+        return fallback;
     }
 }
