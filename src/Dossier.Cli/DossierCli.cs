@@ -27,6 +27,7 @@ internal static class DossierCli
         eval.Subcommands.Add(EvalTokenizeCommand.Create());
         eval.Subcommands.Add(EvalQuotesCommand.Create());
         eval.Subcommands.Add(EvalRawCommand.Create());
+        eval.Subcommands.Add(EvalExtractCommand.Create());
         root.Subcommands.Add(eval);
         eval.Subcommands.Add(KnowledgeCommands.EvalGeo());
         eval.Subcommands.Add(NerCommands.Eval());
