@@ -14,7 +14,7 @@ internal static class DossierCli
         var root = new RootCommand("Dossier: structured, source-attributed intelligence from news reports.");
         root.Subcommands.Add(AnalyzeCommand.Create(standardInput ?? Console.OpenStandardInput));
 
-        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create(standardInput ?? Console.OpenStandardInput));
         root.Subcommands.Add(CorpusQueryCommands.Search());
         root.Subcommands.Add(CorpusQueryCommands.Quotes());
         root.Subcommands.Add(CorpusQueryCommands.Duplicates());
