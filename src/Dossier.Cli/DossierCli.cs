@@ -14,7 +14,7 @@ internal static class DossierCli
         var root = new RootCommand("Dossier: structured, source-attributed intelligence from news reports.");
         root.Subcommands.Add(AnalyzeCommand.Create(standardInput ?? Console.OpenStandardInput));
 
-        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create(standardInput ?? Console.OpenStandardInput));
         root.Subcommands.Add(CorpusQueryCommands.Search());
         root.Subcommands.Add(CorpusQueryCommands.Quotes());
         root.Subcommands.Add(CorpusQueryCommands.Duplicates());
@@ -30,6 +30,7 @@ internal static class DossierCli
         eval.Subcommands.Add(EvalTokenizeCommand.Create());
         eval.Subcommands.Add(EvalQuotesCommand.Create());
         eval.Subcommands.Add(EvalRawCommand.Create());
+        eval.Subcommands.Add(EvalExtractCommand.Create());
         root.Subcommands.Add(eval);
         eval.Subcommands.Add(KnowledgeCommands.EvalGeo());
         eval.Subcommands.Add(NerCommands.Eval());

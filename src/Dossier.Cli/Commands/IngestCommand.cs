@@ -5,28 +5,39 @@ using System.Threading.Channels;
 using Dossier.Analysis.Paragraphs;
 using Dossier.Cli.Output;
 using Dossier.Ingestion;
-using Dossier.Ingestion.PlainText;
+using Dossier.Ingestion.Sources;
 using Dossier.Storage;
 using Dossier.Text;
 
 namespace Dossier.Cli.Commands;
 
 /// <summary>
-/// <c>dossier ingest PATH…</c>: analyses articles in parallel and stores them, one transaction each.
-/// A file that cannot be read is reported and skipped; the rest of the batch goes on.
+/// <c>dossier ingest PATH|URL|- …</c>: reads articles from files, folders, feeds, JSON Lines, web
+/// addresses and standard input (<see cref="ArticleSources"/>), analyses them in parallel and stores
+/// them, one transaction each. An article that cannot be read is reported and skipped; the rest of
+/// the batch goes on.
 /// </summary>
 internal static class IngestCommand
 {
-    public static Command Create()
+    /// <summary>How long one download may take.</summary>
+    private static readonly TimeSpan DownloadTimeout = TimeSpan.FromSeconds(30);
+
+    public static Command Create(Func<Stream> standardInput)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Article files or folders (searched recursively for *.txt).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files, folders (searched recursively for .txt, .html/.htm, .jsonl, .rss/.atom), http(s) URLs of pages or feeds, or '-' for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var database = StoreOptions.Database();
         var layout = new Option<string>("--layout") { Description = "article: line 1 headline, line 2 standfirst; plain: every line is body.", DefaultValueFactory = _ => "article" };
         layout.AcceptOnlyFromAmong("article", "plain");
+        var format = new Option<string>("--format") { Description = "How standard input ('-') is read: text (one article), jsonl (one article per line) or html (one page).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "jsonl", "html");
         var quiet = new Option<bool>("--quiet") { Description = "No progress line." };
         var command = new Command("ingest", "Analyse articles and store them in the corpus database (idempotent: the same text is stored once).")
         {
-            paths, database, layout, quiet,
+            paths, database, layout, format, quiet,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -34,12 +45,29 @@ internal static class IngestCommand
             var error = parseResult.InvocationConfiguration.Error;
             try
             {
-                var files = CollectFiles(parseResult.GetRequiredValue(paths), error);
+                var inputs = parseResult.GetRequiredValue(paths);
+                CheckInputs(inputs);
                 using var store = StoreOptions.Open(parseResult.GetRequiredValue(database), mustExist: false);
                 var articleLayout = parseResult.GetValue(layout) == "plain" ? ArticleLayout.Plain : ArticleLayout.Article;
-                var summary = await IngestAsync(files, store, articleLayout, error, !parseResult.GetValue(quiet), cancellationToken).ConfigureAwait(false);
+                var stdinFormat = parseResult.GetValue(format) switch
+                {
+                    "jsonl" => StandardInputFormat.JsonLines,
+                    "html" => StandardInputFormat.Html,
+                    _ => StandardInputFormat.Text,
+                };
+
+                // A client only when the user named an address: ingesting files never touches the network.
+                using var client = inputs.Any(ArticleSources.IsUrl) ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan } : null;
+                var sources = new ArticleSources(client is null ? null : new WebPageFetcher(client, DownloadTimeout), standardInput, stdinFormat);
+                var summary = await IngestAsync(sources.ItemsAsync(inputs, cancellationToken), KnownTotal(inputs), store, articleLayout, error, !parseResult.GetValue(quiet), cancellationToken).ConfigureAwait(false);
+                var total = summary.Added + summary.Unchanged + summary.Replaced + summary.Failed;
+                if (total == 0)
+                {
+                    throw new UserInputException("nothing to ingest: no articles (.txt, .html, .htm, .jsonl, .rss, .atom) were found under the given paths.");
+                }
+
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"ingested {files.Count} files in {summary.Elapsed.TotalSeconds:F1} s ({files.Count / Math.Max(summary.Elapsed.TotalSeconds, 1e-9):F1} files/s): {summary.Added} added, {summary.Unchanged} unchanged, {summary.Replaced} replaced, {summary.Failed} skipped; {store.CountDocuments()} documents in the corpus"));
+                    $"ingested {total} articles in {summary.Elapsed.TotalSeconds:F1} s ({total / Math.Max(summary.Elapsed.TotalSeconds, 1e-9):F1} articles/s): {summary.Added} added, {summary.Unchanged} unchanged, {summary.Replaced} replaced, {summary.Failed} skipped; {store.CountDocuments()} documents in the corpus"));
                 return summary.Failed == 0 ? CommandErrors.Success : CommandErrors.BelowFloor;
             }
             catch (UserInputException exception)
@@ -55,57 +83,64 @@ internal static class IngestCommand
 
     private sealed record Analysed(string Key, Document? Document, string? Json, string? Error);
 
-    private static List<string> CollectFiles(string[] paths, TextWriter error)
+    private static void CheckInputs(string[] inputs)
     {
-        var files = new List<string>();
-        foreach (var path in paths)
+        if (inputs.Count(i => i == "-") > 1)
         {
-            if (Directory.Exists(path))
+            throw new UserInputException("'-' (standard input) may be given only once.");
+        }
+    }
+
+    /// <summary>The number of articles when every input is a one-article file or a folder of them; null when feeds, JSON Lines, URLs or standard input make it unknowable up front.</summary>
+    private static int? KnownTotal(string[] inputs)
+    {
+        var total = 0;
+        foreach (var input in inputs)
+        {
+            if (input == "-" || ArticleSources.IsUrl(input))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.txt", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                    .Order(StringComparer.Ordinal));
+                return null;
             }
-            else if (File.Exists(path))
+
+            var files = Directory.Exists(input) ? ArticleSources.FilesUnder(input) : [input];
+            foreach (var file in files)
             {
-                files.Add(path);
-            }
-            else
-            {
-                error.WriteLine($"dossier: skipped {path}: no such file or folder");
+                if (Path.GetExtension(file).ToLowerInvariant() is ".jsonl" or ".ndjson" or ".rss" or ".atom" or ".xml")
+                {
+                    return null;
+                }
+
+                total++;
             }
         }
 
-        if (files.Count == 0)
-        {
-            throw new UserInputException("nothing to ingest: no *.txt files were found under the given paths.");
-        }
-
-        return files;
+        return total;
     }
 
     private static async Task<Summary> IngestAsync(
-        List<string> files, IDocumentStore store, ArticleLayout layout, TextWriter error, bool progress, CancellationToken cancellationToken)
+        IAsyncEnumerable<SourceItem> items, int? total, IDocumentStore store, ArticleLayout layout, TextWriter error, bool progress, CancellationToken cancellationToken)
     {
         var pipeline = SegmentationPipelines.Full(layout).Build();
         var stopwatch = Stopwatch.StartNew();
 
-        // Analysis runs on every core; the store has one writer. The bounded channel keeps memory flat.
+        // Analysis runs on every core; the store has one writer. The bounded channel keeps memory flat,
+        // and the items are enumerated lazily, so a long JSON Lines file is never held whole.
         var channel = Channel.CreateBounded<Analysed>(new BoundedChannelOptions(64) { SingleReader = true });
         var producer = Task.Run(async () =>
         {
             try
             {
-                await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (file, token) =>
+                await Parallel.ForEachAsync(items, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (item, token) =>
                 {
                     Analysed result;
                     try
                     {
-                        var document = pipeline.Process(ArticleReader.ReadFile(file), token);
-                        result = new Analysed(Path.GetFullPath(file), document, DocumentJsonWriter.ToJson(document, new JsonOptions()), null);
+                        var document = pipeline.Process(item.Read(), token);
+                        result = new Analysed(item.Key, document, DocumentJsonWriter.ToJson(document, new JsonOptions()), null);
                     }
                     catch (ArticleReadException exception)
                     {
-                        result = new Analysed(file, null, null, exception.Message);
+                        result = new Analysed(item.Key, null, null, exception.Message);
                     }
 
                     await channel.Writer.WriteAsync(result, token).ConfigureAwait(false);
@@ -125,7 +160,7 @@ internal static class IngestCommand
             if (item.Document is null)
             {
                 failed++;
-                error.WriteLine($"dossier: skipped: {item.Error}");
+                error.WriteLine($"{(progress ? "\r" : string.Empty)}dossier: skipped: {item.Error}");
             }
             else
             {
@@ -143,13 +178,11 @@ internal static class IngestCommand
                 }
             }
 
-            if (progress && (stopwatch.Elapsed - lastReport > TimeSpan.FromMilliseconds(250) || done == files.Count))
+            if (progress && (stopwatch.Elapsed - lastReport > TimeSpan.FromMilliseconds(250) || done == total))
             {
                 lastReport = stopwatch.Elapsed;
-                var rate = done / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-9);
-                var eta = TimeSpan.FromSeconds((files.Count - done) / Math.Max(rate, 1e-9));
-                error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{Bar(done, files.Count)} {done}/{files.Count} files · {rate:F1} files/s · ETA {eta:mm\\:ss}   "));
-                if (done == files.Count)
+                error.Write(Progress(done, total, stopwatch.Elapsed));
+                if (done == total)
                 {
                     error.WriteLine();
                 }
@@ -157,13 +190,31 @@ internal static class IngestCommand
         }
 
         await producer.ConfigureAwait(false);
+        if (progress && total is null && done > 0)
+        {
+            error.WriteLine(Progress(done, total, stopwatch.Elapsed));
+        }
+
         return new Summary(added, unchanged, replaced, failed, stopwatch.Elapsed);
+    }
+
+    private static string Progress(int done, int? total, TimeSpan elapsed)
+    {
+        var rate = done / Math.Max(elapsed.TotalSeconds, 1e-9);
+        if (total is not { } known)
+        {
+            // Feeds, JSON Lines and URLs do not say how many articles are coming: count and rate, no bar.
+            return string.Create(CultureInfo.InvariantCulture, $"\r{done} articles · {rate:F1} articles/s   ");
+        }
+
+        var eta = TimeSpan.FromSeconds((known - done) / Math.Max(rate, 1e-9));
+        return string.Create(CultureInfo.InvariantCulture, $"\r{Bar(done, known)} {done}/{known} articles · {rate:F1} articles/s · ETA {eta:mm\\:ss}   ");
     }
 
     private static string Bar(int done, int total)
     {
         const int width = 24;
-        var filled = total == 0 ? width : done * width / total;
+        var filled = total == 0 ? width : Math.Min(done, total) * width / total;
         return "[" + new string('#', filled) + new string('.', width - filled) + "]";
     }
 }
