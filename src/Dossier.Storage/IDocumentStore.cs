@@ -37,4 +37,25 @@ public interface IDocumentStore : IDisposable
 
     /// <summary>The stored analysis JSON of a document, or null when there is no such key.</summary>
     string? Annotations(string key);
+
+    /// <summary>A page of documents, newest published first (undated last), ties by id descending.</summary>
+    IReadOnlyList<DocumentSummary> Documents(int offset, int limit);
+
+    /// <summary>The document with row id <paramref name="id"/>, or null.</summary>
+    DocumentSummary? DocumentById(long id);
+
+    /// <summary>Actors linked in stored documents, most mentioned first; optionally only those whose name or id contains <paramref name="nameContains"/>.</summary>
+    IReadOnlyList<StoredActor> Actors(string? nameContains, int limit);
+
+    /// <summary>Place mentions with coordinates, of one document or of all, in document then text order.</summary>
+    IReadOnlyList<StoredPlace> Places(long? documentId, int limit);
+
+    /// <summary>Coded events matching <paramref name="filter"/>, oldest first.</summary>
+    IReadOnlyList<StoredEvent> Events(EventFilter filter, int limit);
+
+    /// <summary>
+    /// How the quote starting at <paramref name="quoteStart"/> in document <paramref name="documentId"/> reached the reader:
+    /// speaker, channel, outlet (each present only when known), in that order.
+    /// </summary>
+    IReadOnlyList<ProvenanceHop> ProvenanceChain(long documentId, int quoteStart);
 }
