@@ -97,6 +97,6 @@ internal static class BenchCommand
                 return CommandErrors.Success;
             });
         });
-        return new Command("bench", "Measure speed.") { pipeline };
+        return new Command("bench", "Measure speed.") { pipeline, BenchServeCommand.Create() };
     }
 }
