@@ -30,17 +30,39 @@ function ring(indices) {
 
 const round = (value) => Math.round(value * 10) / 10;
 
+// A ring that crosses the antimeridian (Fiji, Chukotka) jumps from x = 360 to x = 0 and would draw a line
+// across the whole map. Unwrapping it (keeping every step under 180°) makes it continuous but partly
+// outside 0–360, so it is drawn twice, once shifted by 360°, and the viewBox clips both copies. A ring
+// that does not close once unwrapped (Antarctica runs round the pole) is left as it is.
+function unwrapped(points) {
+  const out = [points[0].slice()];
+  for (let i = 1; i < points.length; i++) {
+    let [x, y] = points[i];
+    const previous = out[i - 1][0];
+    while (x - previous > 180) x -= 360;
+    while (x - previous < -180) x += 360;
+    out.push([x, y]);
+  }
+  const closes = Math.abs(out[out.length - 1][0] - out[0][0]) < 1e-6;
+  const crosses = out.some(([x], i) => x !== points[i][0]);
+  if (!closes || !crosses) return [points];
+  const shift = out.some(([x]) => x < 0) ? 360 : -360;
+  return [out, out.map(([x, y]) => [x + shift, y])];
+}
+
 function path(rings) {
   let d = "";
   for (const indices of rings) {
-    const projected = [];
-    for (const [lon, lat] of ring(indices)) {
-      const point = [round(lon + 180), round(90 - lat)];
-      const last = projected[projected.length - 1];
-      if (!last || last[0] !== point[0] || last[1] !== point[1]) projected.push(point);
+    for (const copy of unwrapped(ring(indices).map(([lon, lat]) => [lon + 180, 90 - lat]))) {
+      const projected = [];
+      for (const [x, y] of copy) {
+        const point = [round(x), round(y)];
+        const last = projected[projected.length - 1];
+        if (!last || last[0] !== point[0] || last[1] !== point[1]) projected.push(point);
+      }
+      if (projected.length < 3) continue; // a ring that collapses at 0.1° is smaller than a pixel on the page
+      d += "M" + projected.map(([x, y]) => x + " " + y).join("L") + "Z";
     }
-    if (projected.length < 3) continue; // a ring that collapses at 0.1° is smaller than a pixel on the page
-    d += "M" + projected.map(([x, y]) => x + " " + y).join("L") + "Z";
   }
   return d;
 }

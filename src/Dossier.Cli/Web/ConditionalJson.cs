@@ -34,11 +34,20 @@ internal sealed class ConditionalJson : IResult
     /// <summary>JSON that is already serialised (a stored analysis).</summary>
     public static ConditionalJson Raw(string json) => new(null, System.Text.Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", null);
 
+    /// <summary>Size of the serialised body, once <see cref="Freeze"/> has made it.</summary>
+    public int Length => _raw?.Length ?? 0;
+
+    /// <summary>The same response with its body serialised now, so it can be cached and sent many times.</summary>
+    public ConditionalJson Freeze(HttpContext httpContext) =>
+        _raw is not null ? this : new ConditionalJson(null, Serialise(httpContext), _contentType, _link);
+
+    private byte[] Serialise(HttpContext httpContext) => _raw ?? JsonSerializer.SerializeToUtf8Bytes(
+        _value, httpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var body = _raw ?? JsonSerializer.SerializeToUtf8Bytes(
-            _value, httpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+        var body = Serialise(httpContext);
         var tag = "\"" + Convert.ToHexStringLower(SHA256.HashData(body), 0, 16) + "\"";
         var response = httpContext.Response;
         response.Headers.ETag = tag;

@@ -14,8 +14,8 @@ internal sealed class StorePool(string path) : IDisposable
     private const int MaxIdle = 32;
     private readonly ConcurrentBag<IDocumentStore> _idle = [];
 
-    /// <summary>True when the database file exists (reads before the first ingest answer 404).</summary>
-    public bool Exists => File.Exists(path);
+    /// <summary>True when the database exists: always for a PostgreSQL server; for SQLite once the file does (reads before the first ingest answer 404).</summary>
+    public bool Exists => Storage.Postgres.PostgresDocumentStore.IsConnectionString(path) || File.Exists(path);
 
     public T Use<T>(bool mustExist, Func<IDocumentStore, T> work)
     {

@@ -40,7 +40,7 @@ internal static class WebServer
     public const int MaxLimit = 500;
 
     /// <summary>The most claims the disagreement finder reads in one request; it compares claims pairwise within a topic.</summary>
-    public const int MaxDisagreementClaims = 10_000;
+    public const int MaxDisagreementClaims = 2_000;
 
     /// <summary>Search results are paged up to this many (offset + limit); full-text ranking beyond it is not useful.</summary>
     public const int MaxSearchDepth = 1_000;
@@ -63,6 +63,7 @@ internal static class WebServer
         }));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton(_ => new StorePool(options.DatabasePath));
+        builder.Services.AddSingleton(_ => new ResponseCache(options.DatabasePath));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         var app = builder.Build();
         app.UseExceptionHandler(handler => handler.Run(async context =>
@@ -84,8 +85,15 @@ internal static class WebServer
         app.MapOpenApi();
         MapAssets(app);
         MapWrites(app, options);
-        MapDocuments(app);
-        MapFacts(app);
+        var cache = app.Services.GetRequiredService<ResponseCache>();
+        var reads = new List<RouteHandlerBuilder>();
+        MapDocuments(app, reads);
+        MapFacts(app, reads);
+        foreach (var read in reads)
+        {
+            read.AddEndpointFilter(cache.Filter);
+        }
+
         return app;
     }
 
@@ -118,7 +126,7 @@ internal static class WebServer
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        app.MapPost("/api/documents", async (HttpRequest request, StorePool stores, CancellationToken cancellationToken) =>
+        app.MapPost("/api/documents", async (HttpRequest request, StorePool stores, ResponseCache cache, CancellationToken cancellationToken) =>
         {
             if (options.ApiKey is null || !KeyMatches(request.Headers["X-Api-Key"].ToString(), options.ApiKey))
             {
@@ -136,6 +144,7 @@ internal static class WebServer
             var key = request.Query["key"].FirstOrDefault() ?? $"api:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(document!.Text)))[..16]}";
             var json = DocumentJsonWriter.ToJson(analysed, new JsonOptions());
             var outcome = stores.Use(mustExist: false, store => store.Save(analysed, key, json));
+            cache.Invalidate();
             return Results.Ok(new IngestResult(key, outcome.ToString().ToLowerInvariant()));
         })
             .WithName("IngestArticle").WithTags("documents")
@@ -147,9 +156,9 @@ internal static class WebServer
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private static void MapDocuments(WebApplication app)
+    private static void MapDocuments(WebApplication app, List<RouteHandlerBuilder> reads)
     {
-        app.MapGet("/api/documents", (HttpRequest request, StorePool stores, string? q, int? offset, int? limit) =>
+        reads.Add(app.MapGet("/api/documents", (HttpRequest request, StorePool stores, string? q, int? offset, int? limit) =>
         {
             var size = Limit(limit);
             var from = Math.Max(0, offset ?? 0);
@@ -175,26 +184,26 @@ internal static class WebServer
             .WithName("ListDocuments").WithTags("documents")
             .WithSummary("Documents, newest first, or full-text search with q; paged by offset and limit")
             .WithDescription("The next page's URL is in the body (next) and in a Link header with rel=\"next\"; limit is clamped to 1–500; search pages go to offset + limit ≤ 1,000.")
-            .Produces<DocumentPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<DocumentPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound));
 
-        app.MapGet("/api/documents/{id:long}", (StorePool stores, long id) => WithStore(stores, store =>
+        reads.Add(app.MapGet("/api/documents/{id:long}", (StorePool stores, long id) => WithStore(stores, store =>
             store.AnnotationsById(id) is { } json
                 ? ConditionalJson.Raw(json)
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such document")))
             .WithName("GetDocument").WithTags("documents")
             .WithSummary("A stored document's analysis (docs/json-format.md) with every annotation layer")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound));
     }
 
-    private static void MapFacts(WebApplication app)
+    private static void MapFacts(WebApplication app, List<RouteHandlerBuilder> reads)
     {
-        app.MapGet("/api/actors", (StorePool stores, string? q, int? limit) => WithStore(stores, store =>
+        reads.Add(app.MapGet("/api/actors", (StorePool stores, string? q, int? limit) => WithStore(stores, store =>
             ConditionalJson.Of(store.Actors(q is { Length: > 0 } ? q : null, Limit(limit)))))
             .WithName("ListActors").WithTags("actors")
             .WithSummary("Actors linked in the corpus, most mentioned first; q filters by name or id")
-            .Produces<IReadOnlyList<StoredActor>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IReadOnlyList<StoredActor>>().ProducesProblem(StatusCodes.Status404NotFound));
 
-        app.MapGet("/api/actors/{id}", (StorePool stores, string id, int? limit) => WithStore(stores, store =>
+        reads.Add(app.MapGet("/api/actors/{id}", (StorePool stores, string id, int? limit) => WithStore(stores, store =>
         {
             var actor = store.Actors(id, MaxLimit).FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal));
             if (actor is null)
@@ -212,42 +221,42 @@ internal static class WebServer
         }))
             .WithName("GetActor").WithTags("actors")
             .WithSummary("One actor: its quotes, the claims it makes, the claims about it and its events")
-            .Produces<ActorPage>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<ActorPage>().ProducesProblem(StatusCodes.Status404NotFound));
 
-        app.MapGet("/api/quotes", (StorePool stores, string? speaker, int? limit) => WithStore(stores, store =>
+        reads.Add(app.MapGet("/api/quotes", (StorePool stores, string? speaker, int? limit) => WithStore(stores, store =>
             ConditionalJson.Of(store.Quotes(speaker is { Length: > 0 } ? speaker : null, Limit(limit)).Select(QuoteView.Of).ToList())))
             .WithName("ListQuotes").WithTags("quotes")
             .WithSummary("Quotes, newest documents first; speaker filters by the speaker's name")
-            .Produces<IReadOnlyList<QuoteView>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IReadOnlyList<QuoteView>>().ProducesProblem(StatusCodes.Status404NotFound));
 
-        app.MapGet("/api/claims", (StorePool stores, string? about, string? measure, string? place, string? claimant, DateOnly? from, DateOnly? to, int? limit) =>
+        reads.Add(app.MapGet("/api/claims", (StorePool stores, string? about, string? measure, string? place, string? claimant, DateOnly? from, DateOnly? to, int? limit) =>
             WithStore(stores, store => ConditionalJson.Of(
                 store.Claims(Filter(about, measure, place, claimant, from, to), Limit(limit)).Select(ClaimView.Of).ToList())))
             .WithName("ListClaims").WithTags("claims")
             .WithSummary("The claim ledger, oldest first")
             .WithDescription("about: subject names, comma-separated, any of which may occur in the subject; measure; place (contains); claimant: actor id or part of the name; from/to: publication dates (YYYY-MM-DD), inclusive. Open interval ends are null.")
-            .Produces<IReadOnlyList<ClaimView>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IReadOnlyList<ClaimView>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound));
 
-        app.MapGet("/api/disagreements", (StorePool stores, string? about, string? measure, string? place, DateOnly? from, DateOnly? to) =>
+        reads.Add(app.MapGet("/api/disagreements", (StorePool stores, string? about, string? measure, string? place, DateOnly? from, DateOnly? to) =>
             WithStore(stores, store => ConditionalJson.Of(
                 DisagreementFinder.Find(store.Claims(Filter(about, measure, place, null, from, to), MaxDisagreementClaims).Select(LedgerCommands.WithSide))
                     .Select(d => new DisagreementView(d.Topic, d.SameClaimant, ClaimView.Of(d.First), ClaimView.Of(d.Second))).ToList())))
             .WithName("ListDisagreements").WithTags("claims")
             .WithSummary("Claims that cannot all be true: claimants who disagree, and claimants whose figure shifted")
-            .WithDescription("Filters as for /api/claims; at most the first 10,000 matching claims are compared.")
-            .Produces<IReadOnlyList<DisagreementView>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Filters as for /api/claims; at most the first 2,000 matching claims are compared.")
+            .Produces<IReadOnlyList<DisagreementView>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound));
 
-        app.MapGet("/api/events", (StorePool stores, string? actor, string? root, DateOnly? from, DateOnly? to, int? limit) => WithStore(stores, store =>
+        reads.Add(app.MapGet("/api/events", (StorePool stores, string? actor, string? root, DateOnly? from, DateOnly? to, int? limit) => WithStore(stores, store =>
             ConditionalJson.Of(store.Events(new EventFilter(Blank(actor), Blank(root), from, to), Limit(limit)).Select(EventView.Of).ToList())))
             .WithName("ListEvents").WithTags("events")
             .WithSummary("Coded events, oldest first; actor (id or part of a name, as source or target), CAMEO root, from/to dates")
-            .Produces<IReadOnlyList<EventView>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IReadOnlyList<EventView>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound));
 
-        app.MapGet("/api/places", (StorePool stores, long? document, int? limit) => WithStore(stores, store =>
+        reads.Add(app.MapGet("/api/places", (StorePool stores, long? document, int? limit) => WithStore(stores, store =>
             ConditionalJson.Of(PlaceCollection.Of(store.Places(document, Limit(limit))), "application/geo+json; charset=utf-8")))
             .WithName("ListPlaces").WithTags("places")
             .WithSummary("Place mentions with coordinates as a GeoJSON FeatureCollection (RFC 7946), of one document or of all")
-            .Produces<PlaceCollection>(contentType: "application/geo+json").ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<PlaceCollection>(contentType: "application/geo+json").ProducesProblem(StatusCodes.Status404NotFound));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

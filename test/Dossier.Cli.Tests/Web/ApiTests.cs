@@ -134,6 +134,21 @@ public sealed class ApiTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Cached_reads_see_writes_from_another_store_connection()
+    {
+        await IngestSeed();
+        using (var before = await Json("/api/documents"))
+        {
+            Assert.Equal(1, before.RootElement.GetProperty("items").GetArrayLength());
+        }
+
+        // Written behind the server's back, as dossier ingest would: the SQLite files change, so the cached page is stale.
+        WebCorpus.StoreEventArticle(Database);
+        using var after = await Json("/api/documents");
+        Assert.Equal(2, after.RootElement.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Claims_filter_by_claimant_and_dates_and_reject_bad_dates()
     {
         await IngestSeed();

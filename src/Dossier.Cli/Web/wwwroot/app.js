@@ -172,6 +172,7 @@ async function showStoredArticle(id) {
   say("Loading…");
   try {
     const result = await getJson("/api/documents/" + encodeURIComponent(id));
+    performance.mark("article-data");
     renderArticle(result, textOf(result));
     renderFacts(result);
     say((result.document.title || "Document " + id) + " — " + (result.document.outlet || "?") + ", " + (result.document.published || "undated"));
