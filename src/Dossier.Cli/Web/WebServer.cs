@@ -26,6 +26,9 @@ internal sealed record WebOptions(string DatabasePath, string? ApiKey, long MaxR
 {
     /// <summary>How posted articles are read, by media type; plain text unless a caller registers more (an HTML extractor).</summary>
     public IReadOnlyList<IArticleBodyReader> BodyReaders { get; init; } = [PlainTextArticleBody.Instance];
+
+    /// <summary>Keep read responses until the store changes (<see cref="ResponseCache"/>); off to measure the store itself.</summary>
+    public bool CacheResponses { get; init; } = true;
 }
 
 /// <summary>
@@ -89,7 +92,7 @@ internal static class WebServer
         var reads = new List<RouteHandlerBuilder>();
         MapDocuments(app, reads);
         MapFacts(app, reads);
-        foreach (var read in reads)
+        foreach (var read in options.CacheResponses ? reads : [])
         {
             read.AddEndpointFilter(cache.Filter);
         }
