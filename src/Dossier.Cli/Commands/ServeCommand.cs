@@ -14,13 +14,14 @@ internal static class ServeCommand
         var database = StoreOptions.Database();
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var apiKey = new Option<string?>("--api-key") { Description = "Key that write endpoints require (X-Api-Key); default $DOSSIER_API_KEY; without one, writing is disabled." };
-        var command = new Command("serve", "Serve the HTTP API and the web page (article view, claim ledger).") { database, urls, apiKey };
+        var noCache = new Option<bool>("--no-cache") { Description = "Query the store for every read instead of keeping responses until the store changes (for measuring the store)." };
+        var command = new Command("serve", "Serve the HTTP API and the web page (articles, actors, claim ledger, map).") { database, urls, apiKey, noCache };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var builder = WebApplication.CreateBuilder();
             builder.WebHost.UseUrls(parseResult.GetRequiredValue(urls));
             var key = parseResult.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("DOSSIER_API_KEY");
-            var app = WebServer.Build(builder, new WebOptions(parseResult.GetRequiredValue(database), string.IsNullOrEmpty(key) ? null : key));
+            var app = WebServer.Build(builder, new WebOptions(parseResult.GetRequiredValue(database), string.IsNullOrEmpty(key) ? null : key) { CacheResponses = !parseResult.GetValue(noCache) });
             parseResult.InvocationConfiguration.Output.WriteLine($"dossier: serving on {parseResult.GetRequiredValue(urls)} (Ctrl+C to stop)");
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,28 @@
+using Dossier.Text;
+
+namespace Dossier.Cli.Web;
+
+/// <summary>
+/// Turns a posted request body into the document to analyse. The server picks the first reader that
+/// accepts the request's media type and answers 415 when none does, so another format (HTML through an
+/// extractor) is added by registering a reader in <see cref="WebOptions.BodyReaders"/>, not by editing the endpoints.
+/// </summary>
+internal interface IArticleBodyReader
+{
+    /// <summary>True when this reader understands bodies of <paramref name="mediaType"/> ("text/plain"), lower case, without parameters.</summary>
+    bool Accepts(string mediaType);
+
+    /// <summary>The document in <paramref name="body"/>, with the metadata from the query string.</summary>
+    Document Read(string body, DocumentMetadata metadata);
+}
+
+/// <summary>The plain-text article: headline on line 1, standfirst on line 2, one paragraph per line.</summary>
+internal sealed class PlainTextArticleBody : IArticleBodyReader
+{
+    public static readonly PlainTextArticleBody Instance = new();
+
+    // A client that names no type (curl --data-binary) sends text as far as we are concerned.
+    public bool Accepts(string mediaType) => mediaType is "" or "text/plain";
+
+    public Document Read(string body, DocumentMetadata metadata) => new("api", body, metadata);
+}
