@@ -45,4 +45,7 @@ public enum Layers
 
     /// <summary>Dates and periods resolved to intervals (<see cref="Quantities.TimeExpression"/>).</summary>
     TimeExpressions = 1 << 11,
+
+    /// <summary>Roles and affiliations of people (<see cref="Attribution.Role"/>).</summary>
+    Roles = 1 << 13,
 }

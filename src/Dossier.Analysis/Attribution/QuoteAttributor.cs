@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Dossier.Analysis.Pipeline;
 using Dossier.Text;
 using Dossier.Text.Attribution;
+using Dossier.Text.Knowledge;
 
 namespace Dossier.Analysis.Attribution;
 
@@ -67,8 +68,52 @@ public sealed class QuoteAttributor : IPipelineComponent
         ResolveSpeakers(document, found);
         return document with
         {
-            Quotes = [.. found.Select(f => new Quote(f.Content, f.Kind, f.Cue, f.Source, f.Speaker, f.Channel, new Provenance(Name, f.Rule)))],
+            Quotes = [.. found.Select(f => new Quote(f.Content, f.Kind, f.Cue, f.Source, f.Speaker, f.Channel, new Provenance(Name, f.Rule))
+            {
+                SpeakerActor = ActorOf(document, f.Speaker),
+                ChannelActor = ActorOf(document, f.Channel),
+            })],
         };
+    }
+
+    /// <summary>
+    /// The actor a resolved name refers to: the linked mention inside it that covers most of it ("Zamir Kabulov",
+    /// "RIA Novosti"; "the Russian Foreign Ministry" through its mention). Null before linking, for a mention the
+    /// knowledge base lacks, and for a name only partly covered ("Russia" is not the speaker of "Russia's envoy").
+    /// </summary>
+    internal static string? ActorOf(Document document, TextSpan? name)
+    {
+        if (name is not { } span || document.Links.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        EntityLink? best = null;
+        foreach (var link in document.Links)
+        {
+            if (link.Span.Start >= span.End)
+            {
+                break; // links are in text order
+            }
+
+            if (link.ActorId is null)
+            {
+                continue;
+            }
+
+            if (link.Span.Contains(span))
+            {
+                return link.ActorId; // the name is part of a longer linked mention ("Kabulov" in "Zamir Kabulov")
+            }
+
+            if (span.Contains(link.Span) && (best is null || link.Span.Length > best.Span.Length))
+            {
+                best = link;
+            }
+        }
+
+        // The mention must be the name, not a modifier inside it: it covers at least half of the characters.
+        return best is not null && 2 * best.Span.Length >= span.Length ? best.ActorId : null;
     }
 
     /// <summary>A quote being built: token ranges as well as spans, so later rules can reason over tokens.</summary>

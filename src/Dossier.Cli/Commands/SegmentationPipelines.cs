@@ -53,6 +53,7 @@ internal static class SegmentationPipelines
             .Add(new QuantityFinder())
             .Add(new TimeExpressionFinder())
             .Add(new QuoteAttributor(CueModel.Value))
+            .Add(new RoleFinder())
             .Add(new ClaimBinder());
 
     /// <summary>Segmentation, tags and dependencies: what the attribution-cue model is trained on.</summary>
