@@ -58,6 +58,7 @@ public sealed class QuoteAttributor : IPipelineComponent
         if (!document.Dependencies.IsDefaultOrEmpty && !document.Tags.IsDefaultOrEmpty)
         {
             FindClausalComplements(document, marks, found);
+            FindStanceVerbs(document, marks, found);
             if (_cueModel is not null)
             {
                 FindLearnedCues(document, marks, found, _cueModel);
@@ -502,19 +503,37 @@ public sealed class QuoteAttributor : IPipelineComponent
     }
 
     /// <summary>
+    /// The stance sieve, after the clausal one: a verb of evaluation, intention or evidence from a written lexicon
+    /// ("called the deal a disaster", "wants a wall", "the data show a rise", "criticized the decision") attributes
+    /// what it governs to its right to its subject (or a passive's agent). Only verbs with a source qualify.
+    /// </summary>
+    private static void FindStanceVerbs(Document document, List<QuoteMarks> marks, List<Found> found) =>
+        AttributeGoverned(document, marks, found, "parse/stance", verb => ReportingCues.IsStanceLemma(document.Tags[verb].Lemma), requireSource: true);
+
+    /// <summary>
     /// The learned sieve, last: any verb the cue model accepts attributes its clausal complement, else its
     /// controlled clause, object or parenthetical clause, to its subject (or, in a passive, to the agent).
     /// </summary>
-    private static void FindLearnedCues(Document document, List<QuoteMarks> marks, List<Found> found, AttributionCueModel model)
+    private static void FindLearnedCues(Document document, List<QuoteMarks> marks, List<Found> found, AttributionCueModel model) =>
+        AttributeGoverned(document, marks, found, "learned/cue", verb => model.Score(document, verb) > 0, requireSource: false);
+
+    /// <summary>Attributes to its subject (or agent) everything a cue verb governs to its right, for each verb <paramref name="isCue"/> accepts.</summary>
+    private static void AttributeGoverned(Document document, List<QuoteMarks> marks, List<Found> found, string rule, Func<int, bool> isCue, bool requireSource)
     {
         var tokens = new SentenceTokens(document);
         var usedCues = found.Where(f => f.Cue is not null).Select(f => f.Cue!.Value.Start).ToHashSet();
         var added = new List<Found>();
         for (var verb = 0; verb < tokens.Count; verb++)
         {
-            if (document.Tags[verb].Upos != "VERB" || usedCues.Contains(document.Tokens[verb].Span.Start) || model.Score(document, verb) <= 0)
+            if (document.Tags[verb].Upos != "VERB" || usedCues.Contains(document.Tokens[verb].Span.Start) || !isCue(verb))
             {
                 continue;
+            }
+
+            var subjectsOfVerb = Syntax.DependencyTree.Subjects(document, verb);
+            if (requireSource && subjectsOfVerb.IsEmpty && Syntax.DependencyTree.Children(document, verb, "obl:agent").IsEmpty)
+            {
+                continue; // "to support the plan", "criticized for …": no one is said to hold the view
             }
 
             // What is attributed: everything the verb governs to its right — complement clause, object and
@@ -560,7 +579,7 @@ public sealed class QuoteAttributor : IPipelineComponent
                 continue;
             }
 
-            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "learned/cue", Cue = document.Tokens[verb].Span };
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = rule, Cue = document.Tokens[verb].Span };
             var subjects = Syntax.DependencyTree.Subjects(document, verb);
             var agents = Syntax.DependencyTree.Children(document, verb, "obl:agent");
             var speaker = !agents.IsEmpty ? agents[0] : !subjects.IsEmpty ? subjects[0] : -1;
@@ -1152,6 +1171,22 @@ public sealed class QuoteAttributor : IPipelineComponent
     private static TextSpan? NameIn(Document document, int first, int end)
     {
         var tokens = new SentenceTokens(document);
+
+        // A person the recogniser found in the source is the speaker, whatever modifies it ("Foreign Minister Sergey
+        // Lavrov", "Afghan President Ashraf Ghani"): the capitalised words before it are its titles.
+        foreach (var mention in document.Mentions)
+        {
+            if (mention.FirstToken >= end)
+            {
+                break;
+            }
+
+            if (mention.Type == "PER" && mention.FirstToken >= first && mention.EndToken <= end && !tokens.IsPossessive(mention.EndToken))
+            {
+                return mention.Span;
+            }
+        }
+
         for (var i = first; i < end; i++)
         {
             if (!tokens.IsCapitalized(i) || tokens.IsPronoun(i) || IsDescription(document, i) || IsLeadingConnective(tokens[i]) || IsTitle(tokens[i]))
@@ -1171,6 +1206,14 @@ public sealed class QuoteAttributor : IPipelineComponent
             }
 
             if (tokens.IsPossessive(runEnd))
+            {
+                i = runEnd;
+                continue;
+            }
+
+            // A name that modifies a common noun is not the speaker: "Russian diplomats", "US officials", "a State
+            // Department spokeswoman" are people the text does not name.
+            if (runEnd < end && !document.Tags.IsDefaultOrEmpty && document.Tags[runEnd].Upos == "NOUN" && !tokens.IsCapitalized(runEnd))
             {
                 i = runEnd;
                 continue;
