@@ -511,6 +511,38 @@ public sealed class QuoteAttributor : IPipelineComponent
         AttributeGoverned(document, marks, found, "parse/stance", verb => ReportingCues.IsStanceLemma(document.Tags[verb].Lemma), requireSource: true);
 
     /// <summary>
+    /// True when a stance verb says someone holds a view about something: an active verb with a subject and an object,
+    /// clause, controlled clause or oblique ("Trump called it …", "officials want to …", "called for talks"). Passives
+    /// and participles ("endorsed by dozens of papers", "expected to be ratified") and particle verbs ("backed out") do
+    /// not qualify.
+    /// </summary>
+    private static bool HoldsView(Document document, int verb)
+    {
+        if (Syntax.DependencyTree.Subjects(document, verb).IsEmpty
+            || !Syntax.DependencyTree.Children(document, verb, "aux:pass").IsEmpty
+            || !Syntax.DependencyTree.Children(document, verb, "obl:agent").IsEmpty
+            || !Syntax.DependencyTree.Children(document, verb, "compound:prt").IsEmpty)
+        {
+            return false;
+        }
+
+        if (document.Tags[verb].Xpos == "VBN" && !Syntax.DependencyTree.Children(document, verb, "aux").Any(aux => document.Tags[aux].Lemma == "have"))
+        {
+            return false; // a participle without "have" is passive or adjectival
+        }
+
+        foreach (var child in Syntax.DependencyTree.Children(document, verb))
+        {
+            if (child > verb && document.Dependencies[child].Relation is "obj" or "ccomp" or "xcomp" or "iobj" or "obl")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The learned sieve, last: any verb the cue model accepts attributes its clausal complement, else its
     /// controlled clause, object or parenthetical clause, to its subject (or, in a passive, to the agent).
     /// </summary>
@@ -530,10 +562,9 @@ public sealed class QuoteAttributor : IPipelineComponent
                 continue;
             }
 
-            var subjectsOfVerb = Syntax.DependencyTree.Subjects(document, verb);
-            if (requireSource && subjectsOfVerb.IsEmpty && Syntax.DependencyTree.Children(document, verb, "obl:agent").IsEmpty)
+            if (requireSource && !HoldsView(document, verb))
             {
-                continue; // "to support the plan", "criticized for …": no one is said to hold the view
+                continue;
             }
 
             // What is attributed: everything the verb governs to its right — complement clause, object and
@@ -833,6 +864,31 @@ public sealed class QuoteAttributor : IPipelineComponent
 
                 break;
             }
+
+            // "Ghani: Peace with Taliban possible within a year": a short capitalised name, a colon, the claim.
+            for (var colon = sentence.FirstToken + 1; colon <= sentence.FirstToken + 3 && colon < sentence.EndToken - 2; colon++)
+            {
+                if (tokens[colon] is not ":")
+                {
+                    continue;
+                }
+
+                var named = true;
+                for (var i = sentence.FirstToken; i < colon; i++)
+                {
+                    named &= tokens.IsCapitalized(i) && !tokens.IsQuoteMark(i);
+                }
+
+                var content = tokens.Span(colon + 1, sentence.EndToken);
+                if (named && !found.Any(f => f.Content.Overlaps(content)))
+                {
+                    var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "headline-colon", Cue = document.Tokens[colon].Span };
+                    SetSource(document, item, sentence.FirstToken, colon);
+                    found.Add(item);
+                }
+
+                break;
+            }
         }
     }
 
@@ -1058,7 +1114,8 @@ public sealed class QuoteAttributor : IPipelineComponent
 
         return tokens.IsCapitalized(start) || tokens.Is(start, "on") || tokens.Is(start, "in") || tokens.Is(start, "to") || tokens.Is(start, "at")
             || tokens.Is(start, "last") || tokens.Is(start, "yesterday") || tokens.Is(start, "today") || tokens.Is(start, "earlier")
-            || tokens.Is(start, "the") || tokens.Is(start, "a");
+            || tokens.Is(start, "the") || tokens.Is(start, "a") || tokens.Is(start, "after") || tokens.Is(start, "before")
+            || tokens.Is(start, "during") || tokens.Is(start, "following") || tokens.Is(start, "this") || tokens.Is(start, "late");
     }
 
     /// <summary>End of a short noun phrase starting at <paramref name="start"/>: a determiner or capitalised run and its nouns, up to a break.</summary>
