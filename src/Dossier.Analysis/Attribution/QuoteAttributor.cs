@@ -513,8 +513,7 @@ public sealed class QuoteAttributor : IPipelineComponent
     /// <summary>
     /// True when a stance verb says someone holds a view about something: an active verb with a subject and an object,
     /// clause, controlled clause or oblique ("Trump called it …", "officials want to …", "called for talks"). Passives
-    /// and participles ("endorsed by dozens of papers", "expected to be ratified") and particle verbs ("backed out") do
-    /// not qualify.
+    /// ("endorsed by dozens of papers", "was rejected by the council") and particle verbs ("backed out") do not qualify.
     /// </summary>
     private static bool HoldsView(Document document, int verb)
     {
@@ -524,11 +523,6 @@ public sealed class QuoteAttributor : IPipelineComponent
             || !Syntax.DependencyTree.Children(document, verb, "compound:prt").IsEmpty)
         {
             return false;
-        }
-
-        if (document.Tags[verb].Xpos == "VBN" && !Syntax.DependencyTree.Children(document, verb, "aux").Any(aux => document.Tags[aux].Lemma == "have"))
-        {
-            return false; // a participle without "have" is passive or adjectival
         }
 
         foreach (var child in Syntax.DependencyTree.Children(document, verb))
