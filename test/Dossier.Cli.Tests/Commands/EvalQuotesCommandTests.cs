@@ -46,6 +46,22 @@ public sealed class EvalQuotesCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_apposition_names_the_ministry_a_spokeswoman_serves()
+    {
+        var path = Path.Combine(_folder, "briefing.txt");
+        File.WriteAllText(path, "The deal is off, Maria Zakharova, the spokeswoman of the Russian Foreign Ministry, said.\n");
+        var (exitCode, output, _) = CliRunner.Run(["analyze", path, "--layout", "plain", "--format", "json"]);
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var role = Assert.Single(json.RootElement.GetProperty("roles").EnumerateArray());
+        Assert.Equal("spokeswoman of the Russian Foreign Ministry", role.GetProperty("text").GetString());
+        Assert.Equal("per:maria-zakharova", role.GetProperty("holder").GetString());
+        Assert.Equal("gov:rus-mfa", role.GetProperty("affiliation").GetString());
+        var quote = Assert.Single(json.RootElement.GetProperty("quotes").EnumerateArray());
+        Assert.Equal("per:maria-zakharova", quote.GetProperty("speaker").GetString());
+    }
+
+    [Fact]
     public void Seed_json_quotes_carry_actor_ids_and_roles()
     {
         var (exitCode, output, _) = CliRunner.Run(["analyze", CliRunner.Seed, "--format", "json"]);
