@@ -65,6 +65,9 @@ public sealed record Document
     /// <summary>Attributed statements (direct, indirect and mixed quotes) in text order of their content.</summary>
     public ImmutableArray<Quote> Quotes { get; init; } = [];
 
+    /// <summary>Roles and affiliations given to people ("Zamir Kabulov, the head of …"), in text order of the role.</summary>
+    public ImmutableArray<Role> Roles { get; init; } = [];
+
     /// <summary>Numbers with their qualifier semantics, in text order; they never overlap.</summary>
     public ImmutableArray<Quantity> Quantities { get; init; } = [];
 
@@ -91,7 +94,8 @@ public sealed record Document
         | (Claims.IsDefaultOrEmpty ? Layers.None : Layers.Claims)
         | (Links.IsDefaultOrEmpty ? Layers.None : Layers.Links)
         | (Places.IsDefaultOrEmpty ? Layers.None : Layers.Places)
-        | (Events.IsDefaultOrEmpty ? Layers.None : Layers.Events);
+        | (Events.IsDefaultOrEmpty ? Layers.None : Layers.Events)
+        | (Roles.IsDefaultOrEmpty ? Layers.None : Layers.Roles);
 
     /// <summary>The characters of <paramref name="span"/> as a new string (allocates; prefer <see cref="SliceOf"/>).</summary>
     public string TextOf(TextSpan span) => Text.Substring(span.Start, span.Length);

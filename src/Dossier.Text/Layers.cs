@@ -48,4 +48,7 @@ public enum Layers
 
     /// <summary>Political events coded in CAMEO (<see cref="Events.PoliticalEvent"/>).</summary>
     Events = 1 << 12,
+
+    /// <summary>Roles and affiliations of people (<see cref="Attribution.Role"/>).</summary>
+    Roles = 1 << 13,
 }

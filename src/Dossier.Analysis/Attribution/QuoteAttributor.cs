@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Dossier.Analysis.Pipeline;
 using Dossier.Text;
 using Dossier.Text.Attribution;
+using Dossier.Text.Knowledge;
 
 namespace Dossier.Analysis.Attribution;
 
@@ -57,6 +58,7 @@ public sealed class QuoteAttributor : IPipelineComponent
         if (!document.Dependencies.IsDefaultOrEmpty && !document.Tags.IsDefaultOrEmpty)
         {
             FindClausalComplements(document, marks, found);
+            FindStanceVerbs(document, marks, found);
             if (_cueModel is not null)
             {
                 FindLearnedCues(document, marks, found, _cueModel);
@@ -67,8 +69,52 @@ public sealed class QuoteAttributor : IPipelineComponent
         ResolveSpeakers(document, found);
         return document with
         {
-            Quotes = [.. found.Select(f => new Quote(f.Content, f.Kind, f.Cue, f.Source, f.Speaker, f.Channel, new Provenance(Name, f.Rule)))],
+            Quotes = [.. found.Select(f => new Quote(f.Content, f.Kind, f.Cue, f.Source, f.Speaker, f.Channel, new Provenance(Name, f.Rule))
+            {
+                SpeakerActor = ActorOf(document, f.Speaker),
+                ChannelActor = ActorOf(document, f.Channel),
+            })],
         };
+    }
+
+    /// <summary>
+    /// The actor a resolved name refers to: the linked mention inside it that covers most of it ("Zamir Kabulov",
+    /// "RIA Novosti"; "the Russian Foreign Ministry" through its mention). Null before linking, for a mention the
+    /// knowledge base lacks, and for a name only partly covered ("Russia" is not the speaker of "Russia's envoy").
+    /// </summary>
+    internal static string? ActorOf(Document document, TextSpan? name)
+    {
+        if (name is not { } span || document.Links.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        EntityLink? best = null;
+        foreach (var link in document.Links)
+        {
+            if (link.Span.Start >= span.End)
+            {
+                break; // links are in text order
+            }
+
+            if (link.ActorId is null)
+            {
+                continue;
+            }
+
+            if (link.Span.Contains(span))
+            {
+                return link.ActorId; // the name is part of a longer linked mention ("Kabulov" in "Zamir Kabulov")
+            }
+
+            if (span.Contains(link.Span) && (best is null || link.Span.Length > best.Span.Length))
+            {
+                best = link;
+            }
+        }
+
+        // The mention must be the name, not a modifier inside it: it covers at least half of the characters.
+        return best is not null && 2 * best.Span.Length >= span.Length ? best.ActorId : null;
     }
 
     /// <summary>A quote being built: token ranges as well as spans, so later rules can reason over tokens.</summary>
@@ -457,17 +503,60 @@ public sealed class QuoteAttributor : IPipelineComponent
     }
 
     /// <summary>
+    /// The stance sieve, after the clausal one: a verb of evaluation, intention or evidence from a written lexicon
+    /// ("called the deal a disaster", "wants a wall", "the data show a rise", "criticized the decision") attributes
+    /// what it governs to its right to its subject (or a passive's agent). Only verbs with a source qualify.
+    /// </summary>
+    private static void FindStanceVerbs(Document document, List<QuoteMarks> marks, List<Found> found) =>
+        AttributeGoverned(document, marks, found, "parse/stance", verb => ReportingCues.IsStanceLemma(document.Tags[verb].Lemma), requireSource: true);
+
+    /// <summary>
+    /// True when a stance verb says someone holds a view about something: an active verb with a subject and an object,
+    /// clause, controlled clause or oblique ("Trump called it …", "officials want to …", "called for talks"). Passives
+    /// ("endorsed by dozens of papers", "was rejected by the council") and particle verbs ("backed out") do not qualify.
+    /// </summary>
+    private static bool HoldsView(Document document, int verb)
+    {
+        if (Syntax.DependencyTree.Subjects(document, verb).IsEmpty
+            || !Syntax.DependencyTree.Children(document, verb, "aux:pass").IsEmpty
+            || !Syntax.DependencyTree.Children(document, verb, "obl:agent").IsEmpty
+            || !Syntax.DependencyTree.Children(document, verb, "compound:prt").IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var child in Syntax.DependencyTree.Children(document, verb))
+        {
+            if (child > verb && document.Dependencies[child].Relation is "obj" or "ccomp" or "xcomp" or "iobj" or "obl")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The learned sieve, last: any verb the cue model accepts attributes its clausal complement, else its
     /// controlled clause, object or parenthetical clause, to its subject (or, in a passive, to the agent).
     /// </summary>
-    private static void FindLearnedCues(Document document, List<QuoteMarks> marks, List<Found> found, AttributionCueModel model)
+    private static void FindLearnedCues(Document document, List<QuoteMarks> marks, List<Found> found, AttributionCueModel model) =>
+        AttributeGoverned(document, marks, found, "learned/cue", verb => model.Score(document, verb) > 0, requireSource: false);
+
+    /// <summary>Attributes to its subject (or agent) everything a cue verb governs to its right, for each verb <paramref name="isCue"/> accepts.</summary>
+    private static void AttributeGoverned(Document document, List<QuoteMarks> marks, List<Found> found, string rule, Func<int, bool> isCue, bool requireSource)
     {
         var tokens = new SentenceTokens(document);
         var usedCues = found.Where(f => f.Cue is not null).Select(f => f.Cue!.Value.Start).ToHashSet();
         var added = new List<Found>();
         for (var verb = 0; verb < tokens.Count; verb++)
         {
-            if (document.Tags[verb].Upos != "VERB" || usedCues.Contains(document.Tokens[verb].Span.Start) || model.Score(document, verb) <= 0)
+            if (document.Tags[verb].Upos != "VERB" || usedCues.Contains(document.Tokens[verb].Span.Start) || !isCue(verb))
+            {
+                continue;
+            }
+
+            if (requireSource && !HoldsView(document, verb))
             {
                 continue;
             }
@@ -515,7 +604,7 @@ public sealed class QuoteAttributor : IPipelineComponent
                 continue;
             }
 
-            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "learned/cue", Cue = document.Tokens[verb].Span };
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = rule, Cue = document.Tokens[verb].Span };
             var subjects = Syntax.DependencyTree.Subjects(document, verb);
             var agents = Syntax.DependencyTree.Children(document, verb, "obl:agent");
             var speaker = !agents.IsEmpty ? agents[0] : !subjects.IsEmpty ? subjects[0] : -1;
@@ -769,6 +858,31 @@ public sealed class QuoteAttributor : IPipelineComponent
 
                 break;
             }
+
+            // "Ghani: Peace with Taliban possible within a year": a short capitalised name, a colon, the claim.
+            for (var colon = sentence.FirstToken + 1; colon <= sentence.FirstToken + 3 && colon < sentence.EndToken - 2; colon++)
+            {
+                if (tokens[colon] is not ":")
+                {
+                    continue;
+                }
+
+                var named = true;
+                for (var i = sentence.FirstToken; i < colon; i++)
+                {
+                    named &= tokens.IsCapitalized(i) && !tokens.IsQuoteMark(i);
+                }
+
+                var content = tokens.Span(colon + 1, sentence.EndToken);
+                if (named && !found.Any(f => f.Content.Overlaps(content)))
+                {
+                    var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "headline-colon", Cue = document.Tokens[colon].Span };
+                    SetSource(document, item, sentence.FirstToken, colon);
+                    found.Add(item);
+                }
+
+                break;
+            }
         }
     }
 
@@ -994,7 +1108,8 @@ public sealed class QuoteAttributor : IPipelineComponent
 
         return tokens.IsCapitalized(start) || tokens.Is(start, "on") || tokens.Is(start, "in") || tokens.Is(start, "to") || tokens.Is(start, "at")
             || tokens.Is(start, "last") || tokens.Is(start, "yesterday") || tokens.Is(start, "today") || tokens.Is(start, "earlier")
-            || tokens.Is(start, "the") || tokens.Is(start, "a");
+            || tokens.Is(start, "the") || tokens.Is(start, "a") || tokens.Is(start, "after") || tokens.Is(start, "before")
+            || tokens.Is(start, "during") || tokens.Is(start, "following") || tokens.Is(start, "this") || tokens.Is(start, "late");
     }
 
     /// <summary>End of a short noun phrase starting at <paramref name="start"/>: a determiner or capitalised run and its nouns, up to a break.</summary>
@@ -1107,6 +1222,22 @@ public sealed class QuoteAttributor : IPipelineComponent
     private static TextSpan? NameIn(Document document, int first, int end)
     {
         var tokens = new SentenceTokens(document);
+
+        // A person the recogniser found in the source is the speaker, whatever modifies it ("Foreign Minister Sergey
+        // Lavrov", "Afghan President Ashraf Ghani"): the capitalised words before it are its titles.
+        foreach (var mention in document.Mentions)
+        {
+            if (mention.FirstToken >= end)
+            {
+                break;
+            }
+
+            if (mention.Type == "PER" && mention.FirstToken >= first && mention.EndToken <= end && !tokens.IsPossessive(mention.EndToken))
+            {
+                return mention.Span;
+            }
+        }
+
         for (var i = first; i < end; i++)
         {
             if (!tokens.IsCapitalized(i) || tokens.IsPronoun(i) || IsDescription(document, i) || IsLeadingConnective(tokens[i]) || IsTitle(tokens[i]))
@@ -1126,6 +1257,14 @@ public sealed class QuoteAttributor : IPipelineComponent
             }
 
             if (tokens.IsPossessive(runEnd))
+            {
+                i = runEnd;
+                continue;
+            }
+
+            // A name that modifies a common noun is not the speaker: "Russian diplomats", "US officials", "a State
+            // Department spokeswoman" are people the text does not name.
+            if (runEnd < end && !document.Tags.IsDefaultOrEmpty && document.Tags[runEnd].Upos == "NOUN" && !tokens.IsCapitalized(runEnd))
             {
                 i = runEnd;
                 continue;

@@ -59,6 +59,25 @@ internal static class ReportingCues
             "indicate", "reveal", "suggest", "demonstrate", "prove", "signal", "hint", "estimate", "report", "state", "claim",
             "note", "observe", "maintain", "inform", "question", "answer", "promise", "pledge", "vow", "threaten", "predict"]);
 
+    /// <summary>
+    /// Lemmas of evaluation, intention, support and evidence that attribute a view even without a clausal complement
+    /// ("called it a disaster", "wants a wall", "criticized the ruling", "the poll shows a lead"). Written for Dossier
+    /// from the kinds of attribution news analysis counts (PolNeAR's guidelines include cognition and evaluation);
+    /// verbs that mostly describe physical action ("attack", "hit") and acts between actors ("accuse", "threaten",
+    /// "decline": events for the event coder) are left out.
+    /// </summary>
+    private static readonly FrozenSet<string> StanceLemmas = FrozenSet.Create(StringComparer.Ordinal,
+        "call", "criticize", "criticise", "condemn", "praise", "cite", "want", "support", "oppose", "reject", "blame",
+        "describe", "defend", "demand", "urge", "welcome", "dismiss", "endorse", "applaud", "slam", "deny", "pledge",
+        "promise", "vow", "refuse", "propose", "recommend", "question", "challenge", "liken",
+        "characterize", "characterise", "label", "brand", "dub", "hail", "echo", "reiterate", "emphasize", "emphasise",
+        "highlight", "show", "find", "reveal", "indicate", "document", "estimate", "predict", "expect", "fear", "favor",
+        "favour", "prefer", "back", "seek", "acknowledge", "lament", "decry", "blast", "fault", "tout", "laud",
+        "credit", "concede", "dispute", "doubt", "rule", "rate", "announce", "confirm");
+
+    /// <summary>True when <paramref name="lemma"/> (from the tagger) attributes a view to its subject even without a clause.</summary>
+    public static bool IsStanceLemma(string lemma) => StanceLemmas.Contains(lemma);
+
     /// <summary>True when <paramref name="lemma"/> (from the tagger) can introduce a reported clause.</summary>
     public static bool IsClausalLemma(string lemma) => ClausalLemmas.Contains(lemma);
 

@@ -9,37 +9,53 @@ using Dossier.Text;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier eval quotes --polnear DIR</c>: attribution scores on a PolNeAR split.</summary>
+/// <summary><c>dossier eval quotes --polnear DIR</c> / <c>--gold DIR</c>: attribution scores on a PolNeAR split or the own gold set.</summary>
 internal static class EvalQuotesCommand
 {
     public static Command Create()
     {
-        var polnear = new Option<string>("--polnear") { Description = "A PolNeAR split folder (with text/ and attributions/), e.g. ../shared/data/quotes/polnear/dev.", Required = true };
+        var polnear = new Option<string>("--polnear") { Description = "A PolNeAR split folder (with text/ and attributions/), e.g. ../shared/data/quotes/polnear/dev." };
+        var gold = new Option<string>("--gold") { Description = "A folder of hand-annotated attributions (NAME.tsv + NAME.txt, see data/gold/attribution/README.md), e.g. data/gold/attribution." };
+        var texts = new Option<string[]>("--texts") { Description = "Further folders where the --gold texts are looked up (the seed article lives in test/fixtures).", AllowMultipleArgumentsPerToken = true };
         var minF1 = new Option<double?>("--min-f1") { Description = "Fail (exit 1) when attribution F1 (percent) is below this floor." };
         var minSource = new Option<double?>("--min-source") { Description = "Fail (exit 1) when source-overlap accuracy (percent) is below this floor." };
+        var minSpeaker = new Option<double?>("--min-speaker") { Description = "With --gold: fail (exit 1) when speaker-actor accuracy (percent) is below this floor." };
+        var minChannel = new Option<double?>("--min-channel") { Description = "With --gold: fail (exit 1) when channel accuracy (percent) is below this floor." };
         var errors = new Option<int>("--errors") { Description = "List up to N missed gold attributions and N spurious predictions." };
-        var command = new Command("quotes", "Score quote and attribution finding against PolNeAR (content overlap matching).")
+        var command = new Command("quotes", "Score quote and attribution finding against PolNeAR or the own gold set (content overlap matching).")
         {
-            polnear, minF1, minSource, errors,
+            polnear, gold, texts, minF1, minSource, minSpeaker, minChannel, errors,
         };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             return CommandErrors.Guard(parseResult.InvocationConfiguration.Error, () =>
             {
-                var folder = parseResult.GetRequiredValue(polnear);
-                if (!Directory.Exists(folder))
+                var polnearFolder = parseResult.GetValue(polnear);
+                var goldFolder = parseResult.GetValue(gold);
+                if ((polnearFolder is null) == (goldFolder is null))
                 {
-                    throw new UserInputException($"PolNeAR folder '{folder}' was not found.");
+                    throw new UserInputException("Give either --polnear DIR or --gold DIR.");
                 }
 
-                var pipeline = SegmentationPipelines.Full(ArticleLayout.Plain).Build();
+                var folder = (polnearFolder ?? goldFolder)!;
+                if (!Directory.Exists(folder))
+                {
+                    throw new UserInputException($"Folder '{folder}' was not found.");
+                }
+
+                // PolNeAR texts are a title line, a blank line and the body; the own gold set is written as articles.
+                IEnumerable<(PolNearArticle Article, OwnGoldArticle? Own)> articlesToScore = polnearFolder is not null
+                    ? PolNearReader.ReadSplit(folder).Select(article => (article, (OwnGoldArticle?)null))
+                    : ReadOwnGold(folder, parseResult.GetValue(texts) ?? []).Select(own => (own.AsPolNear(), (OwnGoldArticle?)own));
+                var pipeline = SegmentationPipelines.Full(polnearFolder is not null ? ArticleLayout.Plain : ArticleLayout.Article).Build();
                 AttributionScores? total = null;
+                var agreement = new ActorAgreement();
                 var articles = 0;
                 var characters = 0L;
                 var stopwatch = new Stopwatch();
                 var listed = (Missed: 0, Spurious: 0);
-                foreach (var article in PolNearReader.ReadSplit(folder))
+                foreach (var (article, own) in articlesToScore)
                 {
                     stopwatch.Start();
                     var document = pipeline.Process(new Document(article.Name, article.Text));
@@ -48,6 +64,11 @@ internal static class EvalQuotesCommand
                     if (parseResult.GetValue(errors) is > 0 and var limit)
                     {
                         ListErrors(output, document, article, limit, ref listed);
+                    }
+
+                    if (own is not null)
+                    {
+                        agreement += ActorAgreement.Score(document, own);
                     }
 
                     total = total is null ? score : AttributionScorer.Add(total, score);
@@ -61,7 +82,7 @@ internal static class EvalQuotesCommand
                 }
 
                 var a = total.Attributions;
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Attribution on {articles} PolNeAR articles ({a.Gold:N0} gold attributions, {a.Predicted:N0} predicted)"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Attribution on {articles} {(polnearFolder is not null ? "PolNeAR" : "own gold")} articles ({a.Gold:N0} gold attributions, {a.Predicted:N0} predicted)"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"attributions (content overlap)  P {100 * a.Precision:F2}  R {100 * a.Recall:F2}  F1 {100 * a.F1:F2}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  recall on quoted contents     {100 * total.QuotedRecall.Recall:F2} ({total.QuotedRecall.Gold:N0} gold)"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  recall on unquoted contents   {100 * total.UnquotedRecall.Recall:F2} ({total.UnquotedRecall.Gold:N0} gold)"));
@@ -69,14 +90,34 @@ internal static class EvalQuotesCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"content tokens                 P {100 * c.Precision:F2}  R {100 * c.Recall:F2}  F1 {100 * c.F1:F2}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cue accuracy (matched)         {100 * total.CueAccuracy:F2}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"source accuracy (matched)      exact span {100 * total.SourceExactAccuracy:F2}, overlapping {100 * total.SourceOverlapAccuracy:F2} ({total.WithGoldSource:N0} with a gold source)"));
+                if (goldFolder is not null)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speaker actor accuracy (matched) {100 * agreement.SpeakerAccuracy:F2} ({agreement.SpeakerGold:N0} with a known speaker)"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"channel accuracy (matched)       {100 * agreement.ChannelAccuracy:F2} ({agreement.Matched:N0} matched)"));
+                }
+
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time: {stopwatch.Elapsed.TotalMilliseconds:F0} ms for segmentation and attribution ({characters / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-9) / 1e6:F1} M characters/s, one cold pass)"));
 
                 var ok = CheckFloor(output, "attribution F1", 100 * a.F1, parseResult.GetValue(minF1))
-                    & CheckFloor(output, "source overlap accuracy", 100 * total.SourceOverlapAccuracy, parseResult.GetValue(minSource));
+                    & CheckFloor(output, "source overlap accuracy", 100 * total.SourceOverlapAccuracy, parseResult.GetValue(minSource))
+                    & CheckFloor(output, "speaker actor accuracy", 100 * agreement.SpeakerAccuracy, parseResult.GetValue(minSpeaker))
+                    & CheckFloor(output, "channel accuracy", 100 * agreement.ChannelAccuracy, parseResult.GetValue(minChannel));
                 return ok ? CommandErrors.Success : CommandErrors.BelowFloor;
             });
         });
         return command;
+    }
+
+    private static IReadOnlyList<OwnGoldArticle> ReadOwnGold(string folder, string[] textFolders)
+    {
+        try
+        {
+            return OwnAttributionGold.Read(folder, textFolders);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new UserInputException(exception.Message);
+        }
     }
 
     private static void ListErrors(TextWriter output, Document document, PolNearArticle article, int limit, ref (int Missed, int Spurious) listed)

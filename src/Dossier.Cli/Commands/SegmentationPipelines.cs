@@ -55,6 +55,7 @@ internal static class SegmentationPipelines
             .Add(new QuantityFinder())
             .Add(new TimeExpressionFinder())
             .Add(new QuoteAttributor(CueModel.Value))
+            .Add(new RoleFinder())
             .Add(new ClaimBinder())
             .Add(EventCoder.Value);
 

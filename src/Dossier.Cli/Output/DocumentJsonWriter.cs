@@ -120,11 +120,11 @@ internal static class DocumentJsonWriter
             json.WriteStartObject();
             WriteSpan(json, document, quote.Content);
             json.WriteString("kind", quote.Kind.ToString().ToLowerInvariant());
-            json.WriteNull("speaker"); // the speaker's actor id, once entity linking exists
+            WriteNullable(json, "speaker", quote.SpeakerActor);
             WriteOptionalSpan(json, document, "speaker_mention", quote.Speaker);
             WriteOptionalSpan(json, document, "source", quote.Source);
             WriteOptionalSpan(json, document, "verb", quote.Cue);
-            json.WriteNull("channel"); // the channel's actor id, once entity linking exists
+            WriteNullable(json, "channel", quote.ChannelActor);
             WriteOptionalSpan(json, document, "channel_mention", quote.Channel);
             json.WriteString("rule", quote.Origin.ToString());
             json.WriteEndObject();
@@ -132,6 +132,7 @@ internal static class DocumentJsonWriter
 
         json.WriteEndArray();
 
+        WriteRoles(json, document);
         WriteEntities(json, document);
         WriteQuantities(json, document);
         WriteDates(json, document);
@@ -431,6 +432,25 @@ internal static class DocumentJsonWriter
         json.WriteNumber("start", span.Start);
         json.WriteNumber("end", span.End);
         json.WriteString("text", document.SliceOf(span));
+    }
+
+    /// <summary>Roles: who holds which office for whom ("Zamir Kabulov" — "head of … in the Russian Foreign Ministry" — gov:rus-mfa).</summary>
+    private static void WriteRoles(Utf8JsonWriter json, Document document)
+    {
+        json.WriteStartArray("roles");
+        foreach (var role in document.Roles)
+        {
+            json.WriteStartObject();
+            WriteSpan(json, document, role.Span);
+            WriteNullable(json, "holder", role.HolderActor);
+            WriteOptionalSpan(json, document, "holder_mention", role.Holder);
+            WriteNullable(json, "affiliation", role.AffiliationActor);
+            WriteOptionalSpan(json, document, "affiliation_mention", role.Affiliation);
+            json.WriteString("rule", role.Origin.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteOptionalSpan(Utf8JsonWriter json, Document document, string name, TextSpan? span)

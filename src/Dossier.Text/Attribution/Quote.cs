@@ -33,4 +33,11 @@ public sealed record Quote(
     TextSpan? Source,
     TextSpan? Speaker,
     TextSpan? Channel,
-    Provenance Origin);
+    Provenance Origin)
+{
+    /// <summary>The actor id of the speaker ("per:zamir-kabulov") when the speaker's mention is linked, or null.</summary>
+    public string? SpeakerActor { get; init; }
+
+    /// <summary>The actor id of the channel ("media:ria-novosti") when the channel's mention is linked, or null.</summary>
+    public string? ChannelActor { get; init; }
+}
