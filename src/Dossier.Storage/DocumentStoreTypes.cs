@@ -23,7 +23,8 @@ public enum SaveOutcome
 /// <param name="Published">Publication date.</param>
 /// <param name="Length">Text length in UTF-16 code units.</param>
 /// <param name="Snippet">A search snippet, when the summary comes from a search.</param>
-public sealed record DocumentSummary(long Id, string Key, string? Title, string? Outlet, DateOnly? Published, int Length, string? Snippet = null);
+/// <param name="Author">The byline's author(s); read only for a single document (<see cref="IDocumentStore.DocumentById"/>).</param>
+public sealed record DocumentSummary(long Id, string Key, string? Title, string? Outlet, DateOnly? Published, int Length, string? Snippet = null, string? Author = null);
 
 /// <summary>A stored quote with its document's facts, for listings across the corpus.</summary>
 /// <param name="DocumentId">The document's row id.</param>

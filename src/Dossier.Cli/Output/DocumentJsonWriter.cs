@@ -50,6 +50,7 @@ internal static class DocumentJsonWriter
         WriteNullable(json, "title", document.Metadata.Title ?? Headline(document));
         WriteNullable(json, "outlet", document.Metadata.Outlet);
         WriteNullable(json, "published", document.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        WriteNullable(json, "author", document.Metadata.Author);
         WriteNullable(json, "language", document.Metadata.Language);
         WriteNullable(json, "source", document.Metadata.Source);
         json.WriteNumber("length", document.Text.Length);

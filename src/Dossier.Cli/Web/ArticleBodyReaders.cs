@@ -1,3 +1,5 @@
+using Dossier.Ingestion;
+using Dossier.Ingestion.Html;
 using Dossier.Text;
 
 namespace Dossier.Cli.Web;
@@ -25,4 +27,24 @@ internal sealed class PlainTextArticleBody : IArticleBodyReader
     public bool Accepts(string mediaType) => mediaType is "" or "text/plain";
 
     public Document Read(string body, DocumentMetadata metadata) => new("api", body, metadata);
+}
+
+/// <summary>
+/// An HTML page: the article is extracted the way <c>dossier ingest</c> extracts pages (cleaning, Readability,
+/// paragraph filter), and the page's own title, outlet, date and author fill what the query string leaves open.
+/// </summary>
+internal sealed class HtmlArticleBody : IArticleBodyReader
+{
+    public static readonly HtmlArticleBody Instance = new();
+
+    public bool Accepts(string mediaType) => mediaType is "text/html" or "application/xhtml+xml";
+
+    /// <exception cref="ArticleReadException">The page has no article text.</exception>
+    public Document Read(string body, DocumentMetadata metadata)
+    {
+        var extracted = HtmlArticleExtractor.Extract(body, url: null);
+        var page = extracted.Metadata;
+        // What the caller says about the article wins over what the page says about itself.
+        return extracted with { Metadata = page with { Outlet = metadata.Outlet ?? page.Outlet, Published = metadata.Published ?? page.Published } };
+    }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Dossier.Analysis.Paragraphs;
 using Dossier.Cli.Commands;
 using Dossier.Cli.Output;
+using Dossier.Ingestion;
 using Dossier.Storage;
 using Dossier.Storage.Ledger;
 using Dossier.Text;
@@ -25,7 +26,7 @@ namespace Dossier.Cli.Web;
 internal sealed record WebOptions(string DatabasePath, string? ApiKey, long MaxRequestBytes = 2 * 1024 * 1024)
 {
     /// <summary>How posted articles are read, by media type; plain text unless a caller registers more (an HTML extractor).</summary>
-    public IReadOnlyList<IArticleBodyReader> BodyReaders { get; init; } = [PlainTextArticleBody.Instance];
+    public IReadOnlyList<IArticleBodyReader> BodyReaders { get; init; } = [PlainTextArticleBody.Instance, HtmlArticleBody.Instance];
 
     /// <summary>Keep read responses until the store changes (<see cref="ResponseCache"/>); off to measure the store itself.</summary>
     public bool CacheResponses { get; init; } = true;
@@ -124,10 +125,11 @@ internal static class WebServer
         })
             .WithName("AnalyzeArticle").WithTags("analysis")
             .WithSummary("Analyse an article without storing it")
-            .WithDescription("Body: the article as text/plain (headline on line 1, standfirst on line 2, one paragraph per line). Query: published=YYYY-MM-DD, outlet. Returns the analysis JSON of docs/json-format.md.")
-            .Accepts<string>("text/plain")
+            .WithDescription("Body: the article as text/plain (headline on line 1, standfirst on line 2, one paragraph per line) or an HTML page (text/html: its main text is extracted, and its title, date and author are read from meta tags and JSON-LD; 422 when the page has no article text). Query: published=YYYY-MM-DD, outlet (both override the page's own). Returns the analysis JSON of docs/json-format.md.")
+            .Accepts<string>("text/plain", "text/html")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         app.MapPost("/api/documents", async (HttpRequest request, StorePool stores, ResponseCache cache, CancellationToken cancellationToken) =>
         {
@@ -153,7 +155,7 @@ internal static class WebServer
             .WithName("IngestArticle").WithTags("documents")
             .WithSummary("Analyse an article and store it (needs X-Api-Key)")
             .WithDescription("Body as for /api/analyze. Query: published, outlet, key (default api:<hash of the text>). Saving is idempotent by content hash.")
-            .Accepts<string>("text/plain")
+            .Accepts<string>("text/plain", "text/html")
             .Produces<IngestResult>()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -291,7 +293,7 @@ internal static class WebServer
         if (reader is null)
         {
             return (null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported article format",
-                detail: $"Send the article as text/plain; {mediaType} is not read."));
+                detail: $"Send the article as text/plain or text/html; {mediaType} is not read."));
         }
 
         string text;
@@ -316,7 +318,14 @@ internal static class WebServer
             published = parsed;
         }
 
-        return (reader.Read(text, new DocumentMetadata(Outlet: request.Query["outlet"].FirstOrDefault(), Published: published)), null);
+        try
+        {
+            return (reader.Read(text, new DocumentMetadata(Outlet: request.Query["outlet"].FirstOrDefault(), Published: published)), null);
+        }
+        catch (ArticleReadException exception)
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "No article found", detail: exception.Message));
+        }
     }
 
     private static IResult Asset(string name, string contentType)

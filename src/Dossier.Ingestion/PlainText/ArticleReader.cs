@@ -136,7 +136,8 @@ public static class ArticleReader
                 Outlet: StringField(root, "outlet", sidecar),
                 Published: DateField(root, "published", sidecar),
                 Language: StringField(root, "language", sidecar),
-                Source: StringField(root, "url", sidecar));
+                Source: StringField(root, "url", sidecar),
+                Author: StringField(root, "author", sidecar));
         }
         catch (JsonException exception)
         {

@@ -158,13 +158,13 @@ public abstract class RelationalDocumentStore : IDocumentStore
         var metadata = document.Metadata;
         var id = Convert.ToInt64(Scalar(transaction,
             """
-            INSERT INTO documents (key, content_hash, title, outlet, published, language, source, text, annotations, ingested_at)
-            VALUES (@key, @hash, @title, @outlet, @published, @language, @source, @text, @annotations, @now)
+            INSERT INTO documents (key, content_hash, title, outlet, published, language, source, author, text, annotations, ingested_at)
+            VALUES (@key, @hash, @title, @outlet, @published, @language, @source, @author, @text, @annotations, @now)
             RETURNING id;
             """,
             Arg.Text("@key", key), Arg.Text("@hash", hash), Arg.Text("@title", metadata.Title ?? HeadlineOf(document)), Arg.Text("@outlet", metadata.Outlet),
             Arg.Text("@published", FormatDate(metadata.Published)), Arg.Text("@language", metadata.Language),
-            Arg.Text("@source", metadata.Source), Arg.Text("@text", document.Text), Arg.Text("@annotations", annotationsJson),
+            Arg.Text("@source", metadata.Source), Arg.Text("@author", metadata.Author), Arg.Text("@text", document.Text), Arg.Text("@annotations", annotationsJson),
             Arg.Text("@now", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))), CultureInfo.InvariantCulture);
         if (_dialect.IndexDocumentSql is { } index)
         {
@@ -573,7 +573,8 @@ public abstract class RelationalDocumentStore : IDocumentStore
 
     /// <inheritdoc />
     public DocumentSummary? DocumentById(long id) =>
-        Query("SELECT id, key, title, outlet, published, length(text) FROM documents WHERE id = @id;", reader => Summary(reader, 0), Arg.Int("@id", id))
+        Query("SELECT id, key, title, outlet, published, length(text), author FROM documents WHERE id = @id;",
+                reader => Summary(reader, 0) with { Author = Str(reader, 6) }, Arg.Int("@id", id))
             .FirstOrDefault();
 
     /// <inheritdoc />

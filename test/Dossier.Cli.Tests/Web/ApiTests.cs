@@ -226,6 +226,42 @@ public sealed class ApiTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_html_page_is_analysed_from_its_main_text_with_the_page_metadata()
+    {
+        const string Page = """
+            <html><head><title>Envoy warns of fighters | Example News</title>
+            <meta property="og:title" content="Envoy warns of fighters">
+            <meta property="og:site_name" content="Example News">
+            <meta name="author" content="Jane Doe">
+            <meta property="article:published_time" content="2017-12-23T10:00:00Z"></head>
+            <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+            <article><h1>Envoy warns of fighters</h1>
+            <p>Zamir Kabulov told RIA Novosti on Friday that more than 10,000 fighters had gathered in northern Afghanistan.</p>
+            <p>"The numbers are growing," he told the agency, adding that Moscow was ready to work with Washington.</p>
+            <p>The US military has put the figure at about 3,000, and officials in Kabul declined to comment on the estimate.</p>
+            </article><footer>Copyright Example News. Share this story.</footer></body></html>
+            """;
+        using var html = new StringContent(Page, Encoding.UTF8, new MediaTypeHeaderValue("text/html"));
+        var response = await _client.PostAsync(new Uri("/api/analyze?outlet=Given%20Outlet", UriKind.Relative), html, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var analysis = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var document = analysis.RootElement.GetProperty("document");
+        Assert.Equal("Jane Doe", document.GetProperty("author").GetString());
+        Assert.Equal("2017-12-23", document.GetProperty("published").GetString());
+        Assert.Equal("Given Outlet", document.GetProperty("outlet").GetString()); // the caller's word wins over the page's
+        var text = string.Join("\n", analysis.RootElement.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetProperty("text").GetString()));
+        Assert.Contains("more than 10,000 fighters", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Share this story", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<p>", text, StringComparison.Ordinal);
+        Assert.Contains(analysis.RootElement.GetProperty("quotes").EnumerateArray(), q => q.GetProperty("speaker").GetString() == "per:zamir-kabulov");
+
+        using var empty = new StringContent("<html><body><nav>Home</nav></body></html>", Encoding.UTF8, new MediaTypeHeaderValue("text/html"));
+        var nothing = await _client.PostAsync(new Uri("/api/analyze", UriKind.Relative), empty, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, nothing.StatusCode);
+        Assert.Equal("application/problem+json", nothing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Serves_the_world_shapes_for_the_map()
     {
         using var world = await Json("/world.json");

@@ -90,6 +90,20 @@ public sealed class StoredFactsTests
 
     [Theory]
     [MemberData(nameof(StoreUnderTest.Engines), MemberType = typeof(StoreUnderTest))]
+    public void Keeps_the_byline_author(string engine)
+    {
+        using var test = StoreUnderTest.Open(engine);
+        var article = Kabulov("RT", new DateOnly(2017, 12, 23));
+        test.Store.Save(article with { Metadata = article.Metadata with { Author = "Jane Doe, John Roe" } }, "rt.txt", "{}");
+        test.Store.Save(Kabulov("TASS", new DateOnly(2017, 12, 24), " Two."), "tass.txt", "{}");
+
+        var stored = test.Reopen().Documents(0, 10);
+        Assert.Equal("Jane Doe, John Roe", test.Store.DocumentById(stored.Single(d => d.Key == "rt.txt").Id)?.Author);
+        Assert.Null(test.Store.DocumentById(stored.Single(d => d.Key == "tass.txt").Id)?.Author);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreUnderTest.Engines), MemberType = typeof(StoreUnderTest))]
     public void Counts_actors_across_documents_most_mentioned_first(string engine)
     {
         using var test = StoreUnderTest.Open(engine);
