@@ -3,6 +3,7 @@ using Dossier.Cli.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Dossier.Cli.Commands;
 
@@ -20,6 +21,9 @@ internal static class ServeCommand
         {
             var builder = WebApplication.CreateBuilder();
             builder.WebHost.UseUrls(parseResult.GetRequiredValue(urls));
+            // Four console lines per request cost more CPU than a cached ledger answer (the console logger serialises
+            // writers): request logging stays off, warnings and errors (failed requests, exceptions) are still written.
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             var key = parseResult.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("DOSSIER_API_KEY");
             var app = WebServer.Build(builder, new WebOptions(parseResult.GetRequiredValue(database), string.IsNullOrEmpty(key) ? null : key) { CacheResponses = !parseResult.GetValue(noCache) });
             parseResult.InvocationConfiguration.Output.WriteLine($"dossier: serving on {parseResult.GetRequiredValue(urls)} (Ctrl+C to stop)");

@@ -242,13 +242,14 @@ internal static class WebServer
             .WithDescription("about: subject names, comma-separated, any of which may occur in the subject; measure; place (contains); claimant: actor id or part of the name; from/to: publication dates (YYYY-MM-DD), inclusive. Open interval ends are null.")
             .Produces<IReadOnlyList<ClaimView>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound));
 
-        reads.Add(app.MapGet("/api/disagreements", (StorePool stores, string? about, string? measure, string? place, DateOnly? from, DateOnly? to) =>
+        reads.Add(app.MapGet("/api/disagreements", (StorePool stores, string? about, string? measure, string? place, DateOnly? from, DateOnly? to, int? limit) =>
             WithStore(stores, store => ConditionalJson.Of(
                 DisagreementFinder.Find(store.Claims(Filter(about, measure, place, null, from, to), MaxDisagreementClaims).Select(LedgerCommands.WithSide))
+                    .Take(Limit(limit))
                     .Select(d => new DisagreementView(d.Topic, d.SameClaimant, ClaimView.Of(d.First), ClaimView.Of(d.Second))).ToList())))
             .WithName("ListDisagreements").WithTags("claims")
             .WithSummary("Claims that cannot all be true: claimants who disagree, and claimants whose figure shifted")
-            .WithDescription("Filters as for /api/claims; at most the first 2,000 matching claims are compared.")
+            .WithDescription("Filters as for /api/claims; at most the first 2,000 matching claims are compared; limit caps the pairs returned (by topic, earliest first).")
             .Produces<IReadOnlyList<DisagreementView>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound));
 
         reads.Add(app.MapGet("/api/events", (StorePool stores, string? actor, string? root, DateOnly? from, DateOnly? to, int? limit) => WithStore(stores, store =>

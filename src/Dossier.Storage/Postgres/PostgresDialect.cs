@@ -35,5 +35,7 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string? UnindexDocumentSql => null;
 
+    public override string ExplainPrefix => "EXPLAIN";
+
     public override string TableNamesSql => "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name;";
 }

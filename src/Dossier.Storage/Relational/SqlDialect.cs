@@ -31,6 +31,9 @@ internal abstract class SqlDialect
     /// <summary>Removes document @id from the full-text index before the row is deleted, or null when not needed.</summary>
     public abstract string? UnindexDocumentSql { get; }
 
+    /// <summary>What turns a query into its plan ("EXPLAIN QUERY PLAN", "EXPLAIN"); the plan's text is in each row's last column.</summary>
+    public abstract string ExplainPrefix { get; }
+
     /// <summary>Names of the tables in the current schema, one per row.</summary>
     public abstract string TableNamesSql { get; }
 }

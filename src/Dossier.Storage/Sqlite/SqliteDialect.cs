@@ -34,5 +34,7 @@ internal sealed class SqliteDialect : SqlDialect
     public override string? UnindexDocumentSql =>
         "INSERT INTO documents_fts (documents_fts, rowid, title, text) SELECT 'delete', id, title, text FROM documents WHERE id = @id;";
 
+    public override string ExplainPrefix => "EXPLAIN QUERY PLAN";
+
     public override string TableNamesSql => "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;";
 }

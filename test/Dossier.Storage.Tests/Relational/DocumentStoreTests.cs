@@ -21,7 +21,7 @@ public sealed class DocumentStoreTests
     public void Creates_the_schema_and_records_its_version(string engine)
     {
         using var test = StoreUnderTest.Open(engine);
-        Assert.Equal(7, test.Store.SchemaVersion);
+        Assert.Equal(8, test.Store.SchemaVersion);
         var tables = test.Store.TableNames();
         foreach (var table in new[] { "documents", "quotes", "claims", "mentions", "places", "events", "quote_provenance", "document_links", "schema_version" })
         {
@@ -94,7 +94,7 @@ public sealed class DocumentStoreTests
         test.Store.Save(Article("IS is here, said Kabulov today."), "a.txt", "{}");
         var reopened = test.Reopen();
         Assert.Equal(1, reopened.CountDocuments());
-        Assert.Equal(7, reopened.SchemaVersion);
+        Assert.Equal(8, reopened.SchemaVersion);
     }
 
     [Theory]

@@ -301,7 +301,7 @@ async function ledger(event) {
   try {
     claims = await getJson("/api/claims?" + query + "&limit=500");
     query.delete("claimant");
-    disagreements = await getJson("/api/disagreements?" + query);
+    disagreements = await getJson("/api/disagreements?" + query + "&limit=500");
   } catch (error) {
     body.appendChild(element("tr")).appendChild(element("td", error.message));
     $("timeline").replaceChildren();
