@@ -88,7 +88,8 @@ internal static class StoreBenchCommand
 
                 using var process = Process.GetCurrentProcess();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"memory: peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB, managed heap {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F0} MiB"));
+                    $"memory: peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB (counts the store file's pages SQLite reads through its memory map: shared, reclaimable), "
+                    + $"private {process.PrivateMemorySize64 / 1048576.0:F0} MiB, managed heap {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F0} MiB"));
                 var path = parseResult.GetRequiredValue(database);
                 if (File.Exists(path))
                 {

@@ -491,9 +491,19 @@ public abstract class RelationalDocumentStore : IDocumentStore
 
         if (filter.Claimant is { } claimant)
         {
-            conditions.Add($"(c.claimant_actor = @claimant OR c.claimant {like} '%' || @claimantLike || '%' ESCAPE '\\')");
+            // An actor id ("per:zamir-kabulov") is matched exactly, through its index; anything else is also looked
+            // for inside the claimants' names, which reads the ledger in date order until the page is full.
+            if (claimant.Contains(':', StringComparison.Ordinal))
+            {
+                conditions.Add("c.claimant_actor = @claimant");
+            }
+            else
+            {
+                conditions.Add($"(c.claimant_actor = @claimant OR c.claimant {like} '%' || @claimantLike || '%' ESCAPE '\\')");
+                args.Add(Arg.Text("@claimantLike", EscapeLike(claimant)));
+            }
+
             args.Add(Arg.Text("@claimant", claimant));
-            args.Add(Arg.Text("@claimantLike", EscapeLike(claimant)));
         }
 
         if (filter.From is { } from)
