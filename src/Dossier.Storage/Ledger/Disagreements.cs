@@ -29,28 +29,31 @@ public static class DisagreementFinder
         foreach (var group in groups)
         {
             // A total order (date, document, offset), so the report does not depend on the order documents were stored in.
+            // Keys are computed once per claim: the pair loop below is quadratic in the group's size.
             var ordered = group.OrderBy(claim => claim.Published ?? DateOnly.MaxValue)
                 .ThenBy(claim => claim.DocumentKey, StringComparer.Ordinal)
                 .ThenBy(claim => claim.Evidence.Start)
+                .Select(claim => (Claim: claim, Claimant: ClaimantKey(claim), Side: claim.Side ?? ClaimantKey(claim)))
                 .ToList();
             var reported = new HashSet<(string, string)>();
             for (var i = 0; i < ordered.Count; i++)
             {
+                var a = ordered[i];
                 for (var j = i + 1; j < ordered.Count; j++)
                 {
-                    var (a, b) = (ordered[i], ordered[j]);
-                    if (Overlap(a.Interval, b.Interval))
+                    var b = ordered[j];
+                    if (Overlap(a.Claim.Interval, b.Claim.Interval))
                     {
                         continue;
                     }
 
-                    var same = string.Equals(ClaimantKey(a), ClaimantKey(b), StringComparison.Ordinal);
-                    if (same && a.Published == b.Published)
+                    var same = string.Equals(a.Claimant, b.Claimant, StringComparison.Ordinal);
+                    if (same && a.Claim.Published == b.Claim.Published)
                     {
                         continue; // one claimant, one day: two readings of the same statement, not a shift
                     }
 
-                    var (who, other) = same ? (ClaimantKey(a), ClaimantKey(b)) : (SideKey(a), SideKey(b));
+                    var (who, other) = same ? (a.Claimant, b.Claimant) : (a.Side, b.Side);
                     if (!same && string.Equals(who, other, StringComparison.Ordinal))
                     {
                         continue; // two voices of one side: not a dispute between sides
@@ -59,7 +62,7 @@ public static class DisagreementFinder
                     var key = string.CompareOrdinal(who, other) <= 0 ? (who, other) : (other, who);
                     if (reported.Add(key))
                     {
-                        result.Add(new Disagreement(group.Key, a, b, same));
+                        result.Add(new Disagreement(group.Key, a.Claim, b.Claim, same));
                     }
                 }
             }
@@ -73,8 +76,6 @@ public static class DisagreementFinder
     /// "over 10,000") count as agreeing: they are two wordings of one estimate, not a dispute.
     /// </summary>
     public static bool Overlap(QuantityInterval a, QuantityInterval b) => Math.Max(a.Low, b.Low) <= Math.Min(a.High, b.High);
-
-    private static string SideKey(StoredClaim claim) => claim.Side ?? ClaimantKey(claim);
 
     /// <summary>Claimants compare by actor id, else by surname, case-insensitively: "Zamir Kabulov" and "Kabulov" are one.</summary>
     internal static string ClaimantKey(StoredClaim claim)
