@@ -695,7 +695,87 @@ public sealed class CameoEventCoder : IPipelineComponent
             return ([], target);
         }
 
-        return (DependencyTree.Conjuncts(document, source), target);
+        return (CoordinatedSources(document, source), target);
+    }
+
+    /// <summary>
+    /// Every actor coordinated with <paramref name="source"/>, whichever of the parser's readings of the coordination
+    /// came out: conjuncts of the argument itself ("the coalition and the Syrian Army pushed …"); conjuncts of the
+    /// noun an unnamed argument governs ("operations of a coalition and the Syrian Army", attached under "coalition");
+    /// and a noun phrase stranded right after the argument behind "and" that the parse hung elsewhere ("by operations of
+    /// a coalition, and the Syrian Army backed by Russia" with "Army" under the final punctuation), unless that noun
+    /// starts a clause of its own as a subject ("… by the coalition, and the army took control").
+    /// </summary>
+    private static ImmutableArray<int> CoordinatedSources(Document document, int source)
+    {
+        var sources = new List<int>(DependencyTree.Conjuncts(document, source));
+        if (document.Tags[source].Upos is "NOUN")
+        {
+            foreach (var governed in DependencyTree.Children(document, source, "nmod"))
+            {
+                sources.AddRange(DependencyTree.Children(document, governed, "conj"));
+            }
+        }
+
+        var end = sources.Max(token => DependencyTree.Subtree(document, token).End);
+        var sentenceEnd = SentenceEnd(document, source);
+        var at = end;
+        while (at < sentenceEnd && document.TokenText(at) is ",")
+        {
+            at++;
+        }
+
+        if (at < sentenceEnd && document.Tags[at].Upos is "CCONJ" && document.TokenText(at).Equals("and", StringComparison.OrdinalIgnoreCase))
+        {
+            var head = -1;
+            for (var token = at + 1; token < sentenceEnd; token++)
+            {
+                var tags = document.Tags[token];
+                if (tags.Upos is "NOUN" or "PROPN")
+                {
+                    head = token;
+                }
+                else if (!(tags.Upos is "DET" or "ADJ" or "NUM" || (tags.Upos is "PUNCT" && document.TokenText(token) is "-")))
+                {
+                    break;
+                }
+            }
+
+            if (head >= 0 && !sources.Contains(head) && !document.Dependencies[head].Relation.StartsWith("nsubj", StringComparison.Ordinal)
+                && !IsInside(document, head, sources))
+            {
+                sources.Add(head);
+            }
+        }
+
+        return [.. sources];
+    }
+
+    /// <summary>True when <paramref name="token"/> is already a dependent somewhere inside one of <paramref name="heads"/>' subtrees.</summary>
+    private static bool IsInside(Document document, int token, List<int> heads)
+    {
+        for (var ancestor = document.Dependencies[token].Head; ancestor >= 0; ancestor = document.Dependencies[ancestor].Head)
+        {
+            if (heads.Contains(ancestor))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int SentenceEnd(Document document, int token)
+    {
+        foreach (var sentence in document.Sentences)
+        {
+            if (token >= sentence.FirstToken && token < sentence.EndToken)
+            {
+                return sentence.EndToken;
+            }
+        }
+
+        return document.Tokens.Length;
     }
 
     /// <summary>An event noun's actor: its possessor or compound ("Russia's criticism"), and a with/against/on target.</summary>

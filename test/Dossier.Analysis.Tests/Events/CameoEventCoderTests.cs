@@ -125,13 +125,28 @@ public sealed class CameoEventCoderTests
         Assert.EndsWith("Kabulov", Seed.Value.TextOf(prepared.ClaimedBy!.Value), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "Regressed when the cluster tagger (issue 3) and the attribution changes (issue 6) were merged: the parse of 'a US-led coalition and the Syrian Army … pushed IS out' now yields one 190 event, source USA, no target. Open in issue 8.")]
+    // The parse hangs "and the Syrian Army" under the final full stop rather than coordinating it with the by-agent; the
+    // coder must find the stranded conjunct (and the other readings: see the Coordinated_source_* tests).
+    [Fact]
     public void Seed_coalition_and_Syrian_Army_pushed_IS_out_one_event_per_source()
     {
         var pushed = Seed.Value.Events.Where(e => Seed.Value.TextOf(e.Trigger) == "pushed").ToList();
+        Assert.Equal(2, pushed.Count);
         Assert.All(pushed, e => Assert.StartsWith("19", e.Code, StringComparison.Ordinal));
         Assert.All(pushed, e => Assert.Equal("grp:islamic-state", e.Target!.ActorId));
         Assert.Equal(["SYR", "USA"], pushed.Select(e => e.Source!.Country!).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The rebels were pushed out of the town by operations of the Nigerian army, and the Cameroonian army.")]
+    [InlineData("The rebels were pushed out of the town by the Nigerian army and the Cameroonian army.")]
+    [InlineData("The Nigerian army and the Cameroonian army pushed the rebels out of the town.")]
+    public void Coordinated_source_gives_one_event_per_conjunct_in_every_reading(string sentence)
+    {
+        var document = Body(sentence);
+        var pushed = document.Events.Where(e => document.TextOf(e.Trigger) == "pushed").ToList();
+        Assert.True(pushed.Count == 2, string.Join("; ", document.Events.Select(e => Describe(document, e))));
+        Assert.Equal(["CMR", "NGA"], pushed.Select(e => e.Source!.Country!).Order(StringComparer.Ordinal));
     }
 
     [Fact]
