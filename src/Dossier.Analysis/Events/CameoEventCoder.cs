@@ -129,9 +129,18 @@ public sealed class CameoEventCoder : IPipelineComponent
                 }
             }
 
+            var kept = new Dictionary<int, Match>();
             foreach (var (trigger, match) in coded)
             {
                 if (!consumed.Contains(trigger))
+                {
+                    kept[trigger] = match;
+                }
+            }
+
+            foreach (var (trigger, match) in kept)
+            {
+                if (!IsNestedInAnother(document, trigger, kept))
                 {
                     AddEvents(context, sentence, trigger, match, events);
                 }
@@ -139,6 +148,36 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         return document with { Events = events.ToImmutable() };
+    }
+
+    /// <summary>
+    /// True when <paramref name="trigger"/> lies inside another coded event's arguments and so is part of what that
+    /// event is about, not an event of its own: the content of a verbal event (CAMEO QuadClass 1 and 3: "accused the
+    /// rebels of violating the truce", "demanded an admission that troops murdered …"), an event noun in any event's
+    /// arguments ("agreed to US mediation in the talks", "refusing to lift the curfew"), and a relative or participle
+    /// clause on one of its nouns ("lifted a curfew in Montenegro, where 28 people have been killed"). A path through a
+    /// subject or a coordination with the other event leaves it independent ("accused Islamabad … and threatened it").
+    /// </summary>
+    private bool IsNestedInAnother(Document document, int trigger, Dictionary<int, Match> coded)
+    {
+        var isNoun = document.Tags[trigger].Upos is "NOUN" or "PROPN";
+        var throughModifier = false;
+        for (var child = trigger; document.Dependencies[child].Head >= 0; child = document.Dependencies[child].Head)
+        {
+            var (head, relation) = (document.Dependencies[child].Head, document.Dependencies[child].Relation);
+            if (relation.StartsWith("nsubj", StringComparison.Ordinal) || relation is "csubj" or "parataxis" || (relation is "conj" && coded.ContainsKey(head)))
+            {
+                return false;
+            }
+
+            throughModifier |= relation is "acl" or "acl:relcl";
+            if (coded.TryGetValue(head, out var outer))
+            {
+                return isNoun || throughModifier || (_codebook.TryGet(outer.Code, out var cameo) && cameo.QuadClass is 1 or 3);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A coded predicate before actors are attached: the code, the clause whose arguments count, and the rule.</summary>
@@ -639,7 +678,7 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         var tags = context.Document.Tags[head];
-        return tags.Upos is "PROPN" || _sectorRoles.ContainsKey(context.Document.TokenText(head).ToString()) || _sectorRoles.ContainsKey(tags.Lemma);
+        return tags.Upos is "PROPN" || RoleOf(context.Document.TokenText(head).ToString()) is not null || RoleOf(tags.Lemma) is not null;
     }
 
     /// <summary>Sources (one per coordinated conjunct) and the target of a verbal predicate.</summary>
@@ -909,11 +948,20 @@ public sealed class CameoEventCoder : IPipelineComponent
         var span = new TextSpan(document.Tokens[first2].Span.Start, document.Tokens[end - 1].Span.End);
         if (link is null)
         {
-            // A demonym or country name the recogniser left unlinked ("Palestinian prisoners", "Rwandan rebels").
+            // A demonym or country name the recogniser left unlinked, anywhere in the noun phrase ("Palestinian
+            // prisoners", "Georgian President Eduard Shevardnadze").
+            var role = SectorWords(document, head).Select(RoleOf).FirstOrDefault(r => r is not null);
             if (CountryNamedIn(document, head) is { } named)
             {
-                var role = SectorWords(document, head).Select(word => _sectorRoles.GetValueOrDefault(word)).FirstOrDefault(r => r is not null);
                 return new EventActor(span, named, named + role, named);
+            }
+
+            // A generic actor ("police", "the troops", "protesters") is its sector role in the country the document is
+            // mainly about: the text names no other country for it.
+            if (role is not null)
+            {
+                var main = context.MainCountry;
+                return new EventActor(span, null, main + role, main);
             }
 
             return new EventActor(span, null, null, null);
@@ -924,7 +972,7 @@ public sealed class CameoEventCoder : IPipelineComponent
         {
             foreach (var word in SectorWords(document, head))
             {
-                if (_sectorRoles.TryGetValue(word, out var role))
+                if (RoleOf(word) is { } role)
                 {
                     cameo = country + role;
                     break;
@@ -935,24 +983,42 @@ public sealed class CameoEventCoder : IPipelineComponent
         return new EventActor(link.Span.Contains(document.Tokens[head].Span) ? link.Span : span, link.ActorId, cameo, link.Country);
     }
 
+    /// <summary>A country named by a demonym or name in the head's noun phrase; plural demonyms too ("Palestinians").</summary>
     private string? CountryNamedIn(Document document, int head)
     {
-        foreach (var token in DependencyTree.Children(document, head, "amod", "compound", "nmod:poss").Prepend(head))
+        var (first, end) = NounPhrase(document, head);
+        for (var token = first; token < end; token++)
         {
-            if (_names.TryGet(document.TokenText(token), out var candidates))
+            var text = document.TokenText(token);
+            var country = CountryCalled(text) ?? (text.Length > 3 && text[^1] == 's' ? CountryCalled(text[..^1]) : null);
+            if (country is not null)
             {
-                foreach (var candidate in candidates)
+                return country;
+            }
+        }
+
+        return null;
+    }
+
+    private string? CountryCalled(ReadOnlySpan<char> word)
+    {
+        if (_names.TryGet(word, out var candidates))
+        {
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Actor.Type == ActorType.Country && candidate.Kind is NameKind.Demonym or NameKind.Name)
                 {
-                    if (candidate.Actor.Type == ActorType.Country && candidate.Kind is NameKind.Demonym or NameKind.Name)
-                    {
-                        return candidate.Actor.Id.Value;
-                    }
+                    return candidate.Actor.Id.Value;
                 }
             }
         }
 
         return null;
     }
+
+    /// <summary>The sector role a word names, singular or plural ("soldier" as "soldiers").</summary>
+    private string? RoleOf(string word) =>
+        _sectorRoles.GetValueOrDefault(word) ?? (word.Length > 2 && !word.EndsWith('s') ? _sectorRoles.GetValueOrDefault(word + "s") : null);
 
     private static IEnumerable<string> SectorWords(Document document, int head)
     {
@@ -1097,6 +1163,8 @@ public sealed class CameoEventCoder : IPipelineComponent
     {
         private readonly int[] _linkOfToken;
         private readonly int[] _sentenceStart;
+        private string? _mainCountry;
+        private bool _mainCountryFound;
 
         public CodingContext(Document document)
         {
@@ -1125,6 +1193,49 @@ public sealed class CameoEventCoder : IPipelineComponent
         public Document Document { get; }
 
         public EntityLink? LinkAt(int token) => _linkOfToken[token] >= 0 ? Document.Links[_linkOfToken[token]] : null;
+
+        /// <summary>
+        /// The country the document mentions most (linked actors' countries and resolved places; the earliest on a
+        /// tie), or null when it names none.
+        /// </summary>
+        public string? MainCountry
+        {
+            get
+            {
+                if (!_mainCountryFound)
+                {
+                    _mainCountry = FindMainCountry(Document);
+                    _mainCountryFound = true;
+                }
+
+                return _mainCountry;
+            }
+        }
+
+        private static string? FindMainCountry(Document document)
+        {
+            var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+            void Count(string? country, int at)
+            {
+                if (!string.IsNullOrEmpty(country))
+                {
+                    var (count, first) = counts.GetValueOrDefault(country, (0, at));
+                    counts[country] = (count + 1, Math.Min(first, at));
+                }
+            }
+
+            foreach (var link in document.Links)
+            {
+                Count(link.Country, link.Span.Start);
+            }
+
+            foreach (var place in document.Places)
+            {
+                Count(place.Country, place.Span.Start);
+            }
+
+            return counts.OrderByDescending(entry => entry.Value.Count).ThenBy(entry => entry.Value.First).Select(entry => entry.Key).FirstOrDefault();
+        }
 
         public int SentenceStart(int token) => _sentenceStart[token];
     }

@@ -28,7 +28,7 @@ internal static class EvalEventsCommand
         var minPrecision = new Option<double?>("--min-precision") { Description = "Fail (exit 1) when event-type precision (percent) is below this floor." };
         var minRecall = new Option<double?>("--min-recall") { Description = "Fail (exit 1) when event-type recall (percent) is below this floor." };
         var minActors = new Option<double?>("--min-actors") { Description = "Fail (exit 1) when actor accuracy on true positives (percent) is below this floor." };
-        var errors = new Option<int>("--errors") { Description = "List up to N records whose gold type was missed or that got a wrong type." };
+        var errors = new Option<int>("--errors") { Description = "List up to N records whose gold type was missed, that got a wrong type, or whose matched event has a wrong actor." };
         var command = new Command("events", "Score CAMEO event coding against PLOVER gold records (event type via CAMEO→PLOVER, source/target actors).")
         {
             gold, mapping, minPrecision, minRecall, minActors, errors,
@@ -64,7 +64,7 @@ internal static class EvalEventsCommand
                     var document = texts[error.Record.Id];
                     var got = string.Join(", ", error.Events.Select(e => $"{e.Code}{(e.Negated ? "(neg)" : string.Empty)} {document.TextOf(e.Trigger)} {e.Source?.Cameo ?? "-"}→{e.Target?.Cameo ?? "-"}"));
                     var goldActors = $"{string.Join('/', error.Record.Sources)}→{string.Join('/', error.Record.Targets)}";
-                    output.WriteLine($"{(error.Hit ? "extra" : "missed")} {error.Record.Event} ({goldActors}): {error.Record.Text}\n    coded: {(got.Length == 0 ? "nothing" : got)}");
+                    output.WriteLine($"{(!error.Hit ? "missed" : error.Predicted.Length > 1 ? "extra" : "actors")} {error.Record.Event} ({goldActors}): {error.Record.Text}\n    coded: {(got.Length == 0 ? "nothing" : got)}");
                 }
 
                 double Percent(double fraction) => 100 * fraction;

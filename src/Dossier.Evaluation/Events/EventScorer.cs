@@ -13,9 +13,9 @@ namespace Dossier.Evaluation.Events;
 /// <param name="Targets">CAMEO codes of the gold target actors (any one counts).</param>
 public sealed record EventGoldRecord(string Id, string Text, string Event, ImmutableArray<string> Sources, ImmutableArray<string> Targets);
 
-/// <summary>A record whose gold type was missed, or that got an event type the gold does not have.</summary>
+/// <summary>A record whose gold type was missed, that got an event type the gold does not have, or whose true positive has a wrong actor.</summary>
 /// <param name="Record">The gold record.</param>
-/// <param name="Hit">Whether the gold type was among the predictions (then the error is an extra type).</param>
+/// <param name="Hit">Whether the gold type was among the predictions (then the error is an extra type or a wrong actor).</param>
 /// <param name="Predicted">The PLOVER types predicted for the record.</param>
 /// <param name="Events">The coded events of the record.</param>
 public sealed record EventError(EventGoldRecord Record, bool Hit, ImmutableArray<string> Predicted, ImmutableArray<PoliticalEvent> Events);
@@ -26,7 +26,7 @@ public sealed record EventError(EventGoldRecord Record, bool Hit, ImmutableArray
 /// <param name="PerType">The same counts per PLOVER type (gold count = records of that type).</param>
 /// <param name="Source">Source actors right (correct) among true positives whose gold has a source (gold).</param>
 /// <param name="Target">Target actors right (correct) among true positives whose gold has a target (gold).</param>
-/// <param name="Errors">Records with a miss or an extra type, in input order.</param>
+/// <param name="Errors">Records with a miss, an extra type or a wrong actor on the true positive, in input order.</param>
 public sealed record EventScores(
     int Records, PrfScore Types, ImmutableSortedDictionary<string, PrfScore> PerType, PrfScore Source, PrfScore Target,
     ImmutableArray<EventError> Errors)
@@ -87,20 +87,25 @@ public sealed class EventScorer
             Bump(type, new PrfScore(0, 1, 0));
         }
 
+        var actorWrong = false;
         if (match is not null)
         {
             if (!gold.Sources.IsDefaultOrEmpty)
             {
-                _source += new PrfScore(Agrees(match.Source, gold.Sources) ? 1 : 0, 1, 1);
+                var right = Agrees(match.Source, gold.Sources);
+                _source += new PrfScore(right ? 1 : 0, 1, 1);
+                actorWrong |= !right;
             }
 
             if (!gold.Targets.IsDefaultOrEmpty)
             {
-                _target += new PrfScore(Agrees(match.Target, gold.Targets) ? 1 : 0, 1, 1);
+                var right = Agrees(match.Target, gold.Targets);
+                _target += new PrfScore(right ? 1 : 0, 1, 1);
+                actorWrong |= !right;
             }
         }
 
-        if (!hit || extra > 0)
+        if (!hit || extra > 0 || actorWrong)
         {
             _errors.Add(new EventError(gold, hit, [.. order], coded));
         }

@@ -149,6 +149,37 @@ public sealed class CameoEventCoderTests
         Assert.Equal(["CMR", "NGA"], pushed.Select(e => e.Source!.Country!).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Kenyan police arrested twenty protesters on Monday.", "arrested", "KENCOP")]
+    [InlineData("Soldiers attacked a village in Nigeria on Monday.", "attacked", "NGAMIL")]
+    [InlineData("Bolivian President Juan Ortega Vidal accused Chile of spying.", "accused", "BOL")]
+    public void Generic_and_unknown_actors_take_their_country_from_the_phrase_or_the_document(string sentence, string trigger, string source)
+    {
+        var document = Body(sentence);
+        Assert.Equal(source, Find(document, trigger).Source!.Cameo);
+    }
+
+    [Fact]
+    public void A_resignation_is_a_retreat()
+    {
+        var document = Body("The Peruvian prime minister resigned on Friday.");
+        var resigned = Find(document, "resigned");
+        Assert.Equal("0831", resigned.Code);
+        Assert.Equal("PER", resigned.Source!.Country);
+        Assert.Equal("RETREAT", CameoCodebook.Load(CameoCodebook.DefaultDirectory).Get(resigned.Code).PloverEvent);
+    }
+
+    [Theory]
+    [InlineData("Chad accused the rebels of violating the ceasefire on Sunday.", "accused", "violating")]
+    [InlineData("Serbia lifted the curfew in the town where ten people were killed.", "lifted", "killed")]
+    [InlineData("Israel rejected French mediation in the talks with Syria.", "rejected", "talks")]
+    public void An_event_inside_another_events_arguments_is_not_coded_on_its_own(string sentence, string outer, string inner)
+    {
+        var document = Body(sentence);
+        Find(document, outer);
+        Assert.DoesNotContain(document.Events, e => document.TextOf(e.Trigger) == inner);
+    }
+
     [Fact]
     public void Seed_Washington_fighting_the_Taliban()
     {

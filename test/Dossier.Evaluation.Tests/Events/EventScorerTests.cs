@@ -63,7 +63,9 @@ public sealed class EventScorerTests
         Assert.Equal((2, 2), (scores.Source.Correct, scores.Source.Gold));
         Assert.Equal((0, 1), (scores.Target.Correct, scores.Target.Gold));
         Assert.Equal(2.0 / 3, scores.ActorAccuracy, 6);
-        Assert.Empty(scores.Errors);
+        var wrongTarget = Assert.Single(scores.Errors);
+        Assert.True(wrongTarget.Hit);
+        Assert.Equal("RETREAT", wrongTarget.Record.Event);
     }
 
     [Fact]
