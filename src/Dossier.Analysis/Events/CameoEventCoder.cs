@@ -57,6 +57,8 @@ public sealed class CameoEventCoder : IPipelineComponent
     private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "it", "they", "them", "he", "him", "she", "her", "its", "their");
 
+    private static readonly string[] InflectionSuffixes = ["ed", "ing", "es", "s"];
+
     private static readonly FrozenSet<string> RelativePronouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "which", "who", "whom", "that");
 
     private readonly EventLexicon _lexicon;
@@ -223,7 +225,7 @@ public sealed class CameoEventCoder : IPipelineComponent
     private Match? CodeVerb(CodingContext context, int verb, HashSet<int> consumed)
     {
         var document = context.Document;
-        var lemma = Lower(document.Tags[verb].Lemma);
+        var lemma = VerbLemma(document, verb);
         var entry = Best(context, verb, _lexicon.VerbEntries(lemma));
         string? code = entry?.Code;
         var rule = entry is null ? null : "lexicon:" + entry.Lemma + (entry.Second is null ? string.Empty : " " + entry.Second);
@@ -297,13 +299,63 @@ public sealed class CameoEventCoder : IPipelineComponent
         return new Match(code, verb, keepSubject, rule ?? "lexicon");
     }
 
+    /// <summary>
+    /// The verb's lemma for the lexicon: the tagger's, unless the lexicon does not know it and a regular inflection of
+    /// the word itself gives a lemma it knows (the lemmatiser's "rioted" → "riote", "shelled" → "shel", "mobilized" →
+    /// "mobile" are read as "riot", "shell", "mobilize").
+    /// </summary>
+    private string VerbLemma(Document document, int verb)
+    {
+        var lemma = Lower(document.Tags[verb].Lemma);
+        if (!_lexicon.VerbEntries(lemma).IsEmpty)
+        {
+            return lemma;
+        }
+
+        foreach (var candidate in Uninflected(Lower(document.TokenText(verb).ToString())))
+        {
+            if (!_lexicon.VerbEntries(candidate).IsEmpty)
+            {
+                return candidate;
+            }
+        }
+
+        return lemma;
+    }
+
+    /// <summary>Candidate base forms of an English verb form by the regular suffix rules, most likely first.</summary>
+    internal static IEnumerable<string> Uninflected(string word)
+    {
+        if (word.EndsWith("ied", StringComparison.Ordinal) || word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            yield return word[..^3] + "y";
+        }
+
+        foreach (var suffix in InflectionSuffixes)
+        {
+            if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                var stem = word[..^suffix.Length];
+                yield return stem;
+                if (suffix is "ed" or "ing")
+                {
+                    yield return stem + "e";
+                    if (stem[^1] == stem[^2])
+                    {
+                        yield return stem[..^1];
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>The complement a frame verb governs and its code: an xcomp/ccomp verb, else an object or oblique event noun.</summary>
     private (int Token, string? Code) CodeComplement(CodingContext context, int verb, HashSet<int> consumed)
     {
         var document = context.Document;
         foreach (var complement in DependencyTree.Children(document, verb, "xcomp", "ccomp", "advcl"))
         {
-            var lemma = Lower(document.Tags[complement].Lemma);
+            var lemma = VerbLemma(document, complement);
             var entry = Best(context, complement, _lexicon.VerbEntries(lemma));
             if (entry is not null)
             {
@@ -635,6 +687,21 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         var target = targetToken >= 0 ? ResolveActor(context, targetToken, trigger, exclude: null) : null;
+        if (target?.Cameo is null && !isNoun)
+        {
+            // The first argument may name nobody ("offered to hand over two suspects to Britain"): the next one that
+            // names an actor is the target.
+            foreach (var candidate in TargetCandidates(document, trigger))
+            {
+                if (candidate != targetToken && !sources.Contains(candidate)
+                    && ResolveActor(context, candidate, trigger, exclude: null) is { Cameo: not null } named)
+                {
+                    (target, targetToken) = (named, candidate);
+                    break;
+                }
+            }
+        }
+
         var negated = DependencyTree.IsNegated(document, trigger);
         var claimedBy = ClaimantOf(document, document.Tokens[trigger].Span);
         var date = DateOf(context, sentence, trigger);
@@ -664,6 +731,67 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
     }
 
+    /// <summary>
+    /// Where else a predicate's target may stand, in order: its objects, its with/against/on/to… obliques, then the same
+    /// in its complement and purpose clauses ("offered to hand over … to Britain", "demanded that the United States …").
+    /// </summary>
+    private static IEnumerable<int> TargetCandidates(Document document, int predicate)
+    {
+        foreach (var argument in ArgumentsOf(document, predicate))
+        {
+            yield return argument;
+        }
+
+        foreach (var complement in DependencyTree.Children(document, predicate, "xcomp", "ccomp", "advcl"))
+        {
+            foreach (var subject in DependencyTree.Children(document, complement, "nsubj", "nsubj:pass"))
+            {
+                yield return subject;
+            }
+
+            foreach (var argument in ArgumentsOf(document, complement))
+            {
+                yield return argument;
+            }
+
+            foreach (var inner in DependencyTree.Children(document, complement, "xcomp", "advcl"))
+            {
+                foreach (var argument in ArgumentsOf(document, inner))
+                {
+                    yield return argument;
+                }
+            }
+        }
+
+        static IEnumerable<int> ArgumentsOf(Document document, int predicate)
+        {
+            foreach (var argument in DependencyTree.Children(document, predicate, "obj", "iobj", "obl", "obl:arg"))
+            {
+                var relation = document.Dependencies[argument].Relation;
+                if (relation is "obj" or "iobj" || HasTargetPreposition(document, argument))
+                {
+                    yield return argument;
+                    foreach (var conjunct in DependencyTree.Children(document, argument, "conj"))
+                    {
+                        yield return conjunct;
+                    }
+                }
+
+                // "hand over the suspects to Sweden": the recipient hung on the object.
+                foreach (var attached in DependencyTree.Children(document, argument, "nmod"))
+                {
+                    if (HasTargetPreposition(document, attached))
+                    {
+                        yield return attached;
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool HasTargetPreposition(Document document, int argument) =>
+        Children(document, argument, "case").Any(marker => TargetPrepositions.Contains(document.TokenText(marker).ToString()));
+
     /// <summary>An actor counts as named when it is linked, a proper noun, or a sector noun ("officials", "rebels").</summary>
     private bool IsNamed(CodingContext context, EventActor? actor, int head)
     {
@@ -685,7 +813,10 @@ public sealed class CameoEventCoder : IPipelineComponent
     private static (ImmutableArray<int> Sources, int Target) VerbArguments(Document document, int verb, bool keepSubject)
     {
         // A participle clause with a by-agent ("the Syrian Army backed by Russia") is passive; its noun is the target.
-        var participle = document.Dependencies[verb].Relation is "acl" && string.Equals(document.Tags[verb].Xpos, "VBN", StringComparison.Ordinal);
+        // One with an object of its own is active, whatever its tag ("Kenyan police arrested twenty protesters" read as
+        // a reduced relative): the noun is its subject.
+        var participle = document.Dependencies[verb].Relation is "acl" && string.Equals(document.Tags[verb].Xpos, "VBN", StringComparison.Ordinal)
+            && DependencyTree.Objects(document, verb).IsEmpty;
         var passive = !keepSubject && (DependencyTree.IsPassive(document, verb) || participle);
         var source = -1;
         var target = -1;
@@ -804,6 +935,19 @@ public sealed class CameoEventCoder : IPipelineComponent
         return false;
     }
 
+    private static int SentenceStartOf(Document document, int token)
+    {
+        foreach (var sentence in document.Sentences)
+        {
+            if (token >= sentence.FirstToken && token < sentence.EndToken)
+            {
+                return sentence.FirstToken;
+            }
+        }
+
+        return 0;
+    }
+
     private static int SentenceEnd(Document document, int token)
     {
         foreach (var sentence in document.Sentences)
@@ -876,6 +1020,11 @@ public sealed class CameoEventCoder : IPipelineComponent
                 return -1;
             }
 
+            if (arc.Relation is "acl" && !HasMarker(document, current, "to") && document.Tags[arc.Head].Upos is "NOUN" or "PROPN")
+            {
+                return arc.Head; // "police arrested …" misread as a noun with a participle clause; "troops arriving in …"
+            }
+
             if (arc.Relation is "xcomp" or "advcl" or "conj" or "acl")
             {
                 current = arc.Head;
@@ -943,7 +1092,9 @@ public sealed class CameoEventCoder : IPipelineComponent
             return null;
         }
 
-        var link = context.LinkAt(head) ?? LinkInside(context, head, depth: 3);
+        // A link that names nobody the knowledge base knows (an unknown person) says nothing about the actor's code;
+        // the phrase around it may ("Zimbabwean Prime Minister …").
+        var link = Coded(context.LinkAt(head)) ?? Coded(LinkInside(context, head, depth: 3));
         var (first2, end) = NounPhrase(document, head);
         var span = new TextSpan(document.Tokens[first2].Span.Start, document.Tokens[end - 1].Span.End);
         if (link is null)
@@ -984,9 +1135,19 @@ public sealed class CameoEventCoder : IPipelineComponent
     }
 
     /// <summary>A country named by a demonym or name in the head's noun phrase; plural demonyms too ("Palestinians").</summary>
+    private static EntityLink? Coded(EntityLink? link) => link is { Cameo: not null } or { Country: not null } ? link : null;
+
     private string? CountryNamedIn(Document document, int head)
     {
         var (first, end) = NounPhrase(document, head);
+
+        // A demonym just before the phrase that the parse hung elsewhere still describes it ("Bolivian President X" with
+        // "Bolivian" as an adverb of the verb).
+        if (first > SentenceStartOf(document, head) && document.Tags[first - 1].Upos is "ADJ")
+        {
+            first--;
+        }
+
         for (var token = first; token < end; token++)
         {
             var text = document.TokenText(token);
@@ -1024,7 +1185,7 @@ public sealed class CameoEventCoder : IPipelineComponent
     {
         yield return document.TokenText(head).ToString();
         yield return document.Tags[head].Lemma;
-        foreach (var modifier in DependencyTree.Children(document, head, "amod", "compound"))
+        foreach (var modifier in DependencyTree.Children(document, head, "amod", "compound", "nmod:desc"))
         {
             yield return document.TokenText(modifier).ToString();
         }
@@ -1058,9 +1219,12 @@ public sealed class CameoEventCoder : IPipelineComponent
     private static (int First, int End) NounPhrase(Document document, int head)
     {
         var first = head;
-        foreach (var child in DependencyTree.Children(document, head, "det", "amod", "compound", "nmod:poss", "flat", "nummod", "obl:unmarked"))
+        foreach (var child in DependencyTree.Children(document, head, "det", "amod", "compound", "nmod:poss", "flat", "nummod", "obl:unmarked", "nmod:desc"))
         {
-            first = Math.Min(first, DependencyTree.Subtree(document, child).First);
+            if (child < head)
+            {
+                first = Math.Min(first, DependencyTree.Subtree(document, child).First);
+            }
         }
 
         var end = head + 1;

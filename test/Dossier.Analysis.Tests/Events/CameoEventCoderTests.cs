@@ -152,11 +152,37 @@ public sealed class CameoEventCoderTests
     [Theory]
     [InlineData("Kenyan police arrested twenty protesters on Monday.", "arrested", "KENCOP")]
     [InlineData("Soldiers attacked a village in Nigeria on Monday.", "attacked", "NGAMIL")]
-    [InlineData("Bolivian President Juan Ortega Vidal accused Chile of spying.", "accused", "BOL")]
+    [InlineData("Bolivian President Juan Ortega Vidal accused Chile of spying.", "accused", "BOLGOV")]
     public void Generic_and_unknown_actors_take_their_country_from_the_phrase_or_the_document(string sentence, string trigger, string source)
     {
         var document = Body(sentence);
         Assert.Equal(source, Find(document, trigger).Source!.Cameo);
+    }
+
+    [Theory]
+    [InlineData("rioted", "riot")]
+    [InlineData("shelled", "shell")]
+    [InlineData("mobilized", "mobilize")]
+    [InlineData("stopped", "stop")]
+    [InlineData("denies", "deny")]
+    public void Regular_inflections_give_the_base_form_among_their_candidates(string word, string lemma)
+    {
+        Assert.Contains(lemma, CameoEventCoder.Uninflected(word));
+    }
+
+    [Fact]
+    public void A_verb_the_lemmatiser_gets_wrong_is_still_found_in_the_lexicon()
+    {
+        var document = Body("Kenyan students rioted in Nairobi on Friday.");
+        Assert.Equal("145", Find(document, "rioted").Code);
+    }
+
+    [Fact]
+    public void The_target_is_the_first_argument_that_names_an_actor()
+    {
+        var document = Body("Norway offered to hand over the two suspects to Sweden on Monday.");
+        var offered = Find(document, "offered");
+        Assert.Equal(("NOR", "SWE"), (offered.Source!.Country, offered.Target!.Country));
     }
 
     [Fact]
