@@ -49,7 +49,8 @@ public sealed class CameoEventCoder : IPipelineComponent
     /// <summary>Verbs whose meaning lies in the event noun they govern ("held talks", "staged a demonstration").</summary>
     private static readonly FrozenSet<string> LightVerbs = FrozenSet.Create(StringComparer.Ordinal,
         "hold", "conduct", "launch", "stage", "begin", "start", "continue", "resume", "mount", "open", "impose", "declare",
-        "issue", "carry", "make", "take", "give", "reach", "wage", "announce", "order", "go", "join", "attend");
+        "issue", "carry", "make", "take", "give", "reach", "wage", "announce", "order", "go", "join", "attend",
+        "speed", "accelerate", "complete", "extend", "step");
 
     private static readonly FrozenSet<string> TargetPrepositions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "with", "against", "on", "to", "at", "upon", "into", "between", "toward", "towards");
@@ -172,7 +173,10 @@ public sealed class CameoEventCoder : IPipelineComponent
                 return false;
             }
 
-            throughModifier |= relation is "acl" or "acl:relcl";
+            // Relative and participle clauses on a noun, and adverbial clauses with a subordinator ("resigned as the
+            // opposition threatened to storm …"), give the circumstances of the other event.
+            throughModifier |= relation is "acl" or "acl:relcl"
+                || (relation is "advcl" && DependencyTree.Children(document, child, "mark").Any(marker => !document.TokenText(marker).Equals("to", StringComparison.OrdinalIgnoreCase)));
             if (coded.TryGetValue(head, out var outer))
             {
                 return isNoun || throughModifier || (_codebook.TryGet(outer.Code, out var cameo) && cameo.QuadClass is 1 or 3);
@@ -317,6 +321,16 @@ public sealed class CameoEventCoder : IPipelineComponent
             if (!_lexicon.VerbEntries(candidate).IsEmpty)
             {
                 return candidate;
+            }
+        }
+
+        // A repeated act is the act ("reimposed blockades", "re-opened its borders").
+        foreach (var prefix in (string[])["re-", "re"])
+        {
+            if (lemma.Length > prefix.Length + 3 && lemma.StartsWith(prefix, StringComparison.Ordinal)
+                && (!_lexicon.VerbEntries(lemma[prefix.Length..]).IsEmpty || LightVerbs.Contains(lemma[prefix.Length..])))
+            {
+                return lemma[prefix.Length..];
             }
         }
 
@@ -551,8 +565,10 @@ public sealed class CameoEventCoder : IPipelineComponent
         return false;
     }
 
+    // obl:unmarked too: the parse sometimes takes a bare date for the verb's argument and hangs the object on it in
+    // apposition ("lifted Friday a day-old blockade").
     private static ImmutableArray<int> ArgumentTokens(Document document, int predicate) =>
-        DependencyTree.Children(document, predicate, "obj", "iobj", "obl", "xcomp", "ccomp", "advcl", "nmod", "nsubj:pass", "compound", "amod", "obl:agent");
+        DependencyTree.Children(document, predicate, "obj", "iobj", "obl", "xcomp", "ccomp", "advcl", "nmod", "nsubj:pass", "compound", "amod", "obl:agent", "obl:unmarked");
 
     /// <summary>Lemmas of the predicate's arguments and of their own objects, obliques and modifiers, lower case.</summary>
     private static HashSet<string> ArgumentLemmas(Document document, int predicate)
@@ -562,7 +578,7 @@ public sealed class CameoEventCoder : IPipelineComponent
         {
             lemmas.Add(Lower(document.Tags[argument].Lemma));
             lemmas.Add(Lower(document.TokenText(argument).ToString()));
-            foreach (var inner in DependencyTree.Children(document, argument, "obj", "obl", "xcomp", "compound", "amod", "nmod", "advmod", "conj"))
+            foreach (var inner in DependencyTree.Children(document, argument, "obj", "obl", "xcomp", "compound", "amod", "nmod", "advmod", "conj", "appos"))
             {
                 lemmas.Add(Lower(document.Tags[inner].Lemma));
                 foreach (var deeper in DependencyTree.Children(document, inner, "obj", "obl", "compound", "nmod"))
@@ -593,6 +609,13 @@ public sealed class CameoEventCoder : IPipelineComponent
                 }
             }
 
+            // A relative clause of place ("Montenegro, where 28 people have been killed"; "raids in which 20 people were
+            // killed") is background to the sentence's event, not news of its own.
+            if (IsRelativeOfPlace(document, current))
+            {
+                return true;
+            }
+
             var arc = document.Dependencies[current];
             if (arc.Head < 0 || arc.Relation is not ("xcomp" or "advcl" or "ccomp" or "csubj" or "conj"))
             {
@@ -610,6 +633,21 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
 
             current = arc.Head;
+        }
+
+        return false;
+    }
+
+    private static bool IsRelativeOfPlace(Document document, int clause)
+    {
+        foreach (var child in DependencyTree.Children(document, clause, "advmod", "obl", "mark"))
+        {
+            var text = document.TokenText(child);
+            if ((text.Equals("where", StringComparison.OrdinalIgnoreCase) && child < clause)
+                || ((text.Equals("which", StringComparison.OrdinalIgnoreCase) || text.Equals("whom", StringComparison.OrdinalIgnoreCase)) && HasCase(document, child, "in")))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -687,18 +725,30 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         var target = targetToken >= 0 ? ResolveActor(context, targetToken, trigger, exclude: null) : null;
-        if (target?.Cameo is null && !isNoun)
+        var firstSource = !sources.IsEmpty && sources[0] >= 0 ? ResolveActor(context, sources[0], trigger, exclude: null) : null;
+        if (!isNoun && (target?.Cameo is null || SameCountry(target, firstSource)))
         {
-            // The first argument may name nobody ("offered to hand over two suspects to Britain"): the next one that
-            // names an actor is the target.
+            // The first argument may name nobody ("offered to hand over two suspects to Britain") or only the source's
+            // own forces ("offered its troops to Lebanon"): the next argument that names another actor is the target,
+            // else the first that names any.
+            (int Token, EventActor Actor)? other = null, any = null;
             foreach (var candidate in TargetCandidates(document, trigger))
             {
                 if (candidate != targetToken && !sources.Contains(candidate)
                     && ResolveActor(context, candidate, trigger, exclude: null) is { Cameo: not null } named)
                 {
-                    (target, targetToken) = (named, candidate);
-                    break;
+                    any ??= (candidate, named);
+                    if (!SameCountry(named, firstSource))
+                    {
+                        other = (candidate, named);
+                        break;
+                    }
                 }
+            }
+
+            if ((other ?? (target?.Cameo is null ? any : null)) is { } found)
+            {
+                (targetToken, target) = found;
             }
         }
 
@@ -726,8 +776,17 @@ public sealed class CameoEventCoder : IPipelineComponent
 
             var place = PlaceOf(document, sentence, trigger, source, target);
             var span = EvidenceSpan(document, trigger, sourceToken, targetToken);
-            events.Add(new PoliticalEvent(span, document.Tokens[trigger].Span, match.Code, source, target, place, date, negated,
-                claimedBy, new Provenance(Name, match.Rule)));
+
+            // An implicit target: a verbal predicate that names no one it acts on ("landowners began a hunger strike",
+            // "police imposed a curfew") acts within the source's own country.
+            var (eventTarget, rule) = (target, match.Rule);
+            if (!isNoun && target?.Cameo is null && source?.Country is { } home)
+            {
+                (eventTarget, rule) = (new EventActor(source.Span, null, home, home), rule + "+implicit-target");
+            }
+
+            events.Add(new PoliticalEvent(span, document.Tokens[trigger].Span, match.Code, source, eventTarget, place, date, negated,
+                claimedBy, new Provenance(Name, rule)));
         }
     }
 
@@ -763,6 +822,22 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
         }
 
+        // Last, where the act took place or what it moved away from ("strengthened its forces in Lebanon", "withdraw
+        // the force from Chad").
+        foreach (var head in DependencyTree.Children(document, predicate, "xcomp", "ccomp", "advcl").Prepend(predicate))
+        {
+            foreach (var argument in DependencyTree.Children(document, head, "obl", "obj"))
+            {
+                foreach (var place in DependencyTree.Children(document, argument, "nmod").Prepend(argument))
+                {
+                    if (HasCase(document, place, "from") || HasCase(document, place, "in"))
+                    {
+                        yield return place;
+                    }
+                }
+            }
+        }
+
         static IEnumerable<int> ArgumentsOf(Document document, int predicate)
         {
             foreach (var argument in DependencyTree.Children(document, predicate, "obj", "iobj", "obl", "obl:arg"))
@@ -788,6 +863,9 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
         }
     }
+
+    private static bool SameCountry(EventActor? actor, EventActor? other) =>
+        actor?.Country is { } country && string.Equals(country, other?.Country, StringComparison.Ordinal);
 
     private static bool HasTargetPreposition(Document document, int argument) =>
         Children(document, argument, "case").Any(marker => TargetPrepositions.Contains(document.TokenText(marker).ToString()));

@@ -186,6 +186,42 @@ public sealed class CameoEventCoderTests
     }
 
     [Fact]
+    public void An_event_with_nobody_acted_on_has_the_sources_country_as_implicit_target()
+    {
+        var document = Body("Tunisian farmers began a hunger strike outside the ministry on Monday.");
+        var strike = Find(document, "began");
+        Assert.Equal("142", strike.Code);
+        Assert.Equal(("TUN", "TUN"), (strike.Source!.Country, strike.Target!.Country));
+        Assert.EndsWith("+implicit-target", strike.Origin.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_target_is_another_actor_rather_than_the_sources_own_forces()
+    {
+        var document = Body("Chad offered its troops to Niger on Monday.");
+        Assert.Equal("NER", Find(document, "offered").Target!.Country);
+    }
+
+    [Theory]
+    [InlineData("Protesters marched in Accra, where two people were killed last year.", "killed")]
+    [InlineData("The Ghanaian minister resigned as protesters threatened to storm the parliament.", "threatened")]
+    public void Background_clauses_are_not_events(string sentence, string background)
+    {
+        var document = Body(sentence);
+        Assert.NotEmpty(document.Events);
+        Assert.DoesNotContain(document.Events, e => document.TextOf(e.Trigger) == background);
+    }
+
+    [Theory]
+    [InlineData("Israel reimposed the blockade on Gaza on Friday.", "reimposed", "191")]
+    [InlineData("Norway began the suspension of aid to Eritrea on Monday.", "began", "162")]
+    public void Repeated_acts_and_event_nouns_under_light_verbs_are_coded(string sentence, string trigger, string code)
+    {
+        var document = Body(sentence);
+        Assert.Equal(code, Find(document, trigger).Code);
+    }
+
+    [Fact]
     public void A_resignation_is_a_retreat()
     {
         var document = Body("The Peruvian prime minister resigned on Friday.");
