@@ -222,6 +222,14 @@ public sealed class CameoEventCoderTests
     }
 
     [Fact]
+    public void An_announced_act_is_the_act_not_an_intention()
+    {
+        var document = Body("Ghana announced on Monday that it had lifted the curfew.");
+        Assert.Equal("0813", Find(document, "lifted").Code);
+        Assert.DoesNotContain(document.Events, e => e.Code.StartsWith("03", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_resignation_is_a_retreat()
     {
         var document = Body("The Peruvian prime minister resigned on Friday.");
