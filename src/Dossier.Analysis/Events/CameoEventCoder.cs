@@ -49,13 +49,16 @@ public sealed class CameoEventCoder : IPipelineComponent
     /// <summary>Verbs whose meaning lies in the event noun they govern ("held talks", "staged a demonstration").</summary>
     private static readonly FrozenSet<string> LightVerbs = FrozenSet.Create(StringComparer.Ordinal,
         "hold", "conduct", "launch", "stage", "begin", "start", "continue", "resume", "mount", "open", "impose", "declare",
-        "issue", "carry", "make", "take", "give", "reach", "wage", "announce", "order", "go", "join", "attend");
+        "issue", "carry", "make", "take", "give", "reach", "wage", "announce", "order", "go", "join", "attend",
+        "speed", "accelerate", "complete", "extend", "step");
 
     private static readonly FrozenSet<string> TargetPrepositions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "with", "against", "on", "to", "at", "upon", "into", "between", "toward", "towards");
 
     private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "it", "they", "them", "he", "him", "she", "her", "its", "their");
+
+    private static readonly string[] InflectionSuffixes = ["ed", "ing", "es", "s"];
 
     private static readonly FrozenSet<string> RelativePronouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "which", "who", "whom", "that");
 
@@ -129,9 +132,18 @@ public sealed class CameoEventCoder : IPipelineComponent
                 }
             }
 
+            var kept = new Dictionary<int, Match>();
             foreach (var (trigger, match) in coded)
             {
                 if (!consumed.Contains(trigger))
+                {
+                    kept[trigger] = match;
+                }
+            }
+
+            foreach (var (trigger, match) in kept)
+            {
+                if (!IsNestedInAnother(document, trigger, kept))
                 {
                     AddEvents(context, sentence, trigger, match, events);
                 }
@@ -139,6 +151,39 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         return document with { Events = events.ToImmutable() };
+    }
+
+    /// <summary>
+    /// True when <paramref name="trigger"/> lies inside another coded event's arguments and so is part of what that
+    /// event is about, not an event of its own: the content of a verbal event (CAMEO QuadClass 1 and 3: "accused the
+    /// rebels of violating the truce", "demanded an admission that troops murdered …"), an event noun in any event's
+    /// arguments ("agreed to US mediation in the talks", "refusing to lift the curfew"), and a relative or participle
+    /// clause on one of its nouns ("lifted a curfew in Montenegro, where 28 people have been killed"). A path through a
+    /// subject or a coordination with the other event leaves it independent ("accused Islamabad … and threatened it").
+    /// </summary>
+    private bool IsNestedInAnother(Document document, int trigger, Dictionary<int, Match> coded)
+    {
+        var isNoun = document.Tags[trigger].Upos is "NOUN" or "PROPN";
+        var throughModifier = false;
+        for (var child = trigger; document.Dependencies[child].Head >= 0; child = document.Dependencies[child].Head)
+        {
+            var (head, relation) = (document.Dependencies[child].Head, document.Dependencies[child].Relation);
+            if (relation.StartsWith("nsubj", StringComparison.Ordinal) || relation is "csubj" or "parataxis" || (relation is "conj" && coded.ContainsKey(head)))
+            {
+                return false;
+            }
+
+            // Relative and participle clauses on a noun, and adverbial clauses with a subordinator ("resigned as the
+            // opposition threatened to storm …"), give the circumstances of the other event.
+            throughModifier |= relation is "acl" or "acl:relcl"
+                || (relation is "advcl" && DependencyTree.Children(document, child, "mark").Any(marker => !document.TokenText(marker).Equals("to", StringComparison.OrdinalIgnoreCase)));
+            if (coded.TryGetValue(head, out var outer))
+            {
+                return isNoun || throughModifier || (_codebook.TryGet(outer.Code, out var cameo) && cameo.QuadClass is 1 or 3);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A coded predicate before actors are attached: the code, the clause whose arguments count, and the rule.</summary>
@@ -184,7 +229,7 @@ public sealed class CameoEventCoder : IPipelineComponent
     private Match? CodeVerb(CodingContext context, int verb, HashSet<int> consumed)
     {
         var document = context.Document;
-        var lemma = Lower(document.Tags[verb].Lemma);
+        var lemma = VerbLemma(document, verb);
         var entry = Best(context, verb, _lexicon.VerbEntries(lemma));
         string? code = entry?.Code;
         var rule = entry is null ? null : "lexicon:" + entry.Lemma + (entry.Second is null ? string.Empty : " " + entry.Second);
@@ -258,13 +303,73 @@ public sealed class CameoEventCoder : IPipelineComponent
         return new Match(code, verb, keepSubject, rule ?? "lexicon");
     }
 
+    /// <summary>
+    /// The verb's lemma for the lexicon: the tagger's, unless the lexicon does not know it and a regular inflection of
+    /// the word itself gives a lemma it knows (the lemmatiser's "rioted" → "riote", "shelled" → "shel", "mobilized" →
+    /// "mobile" are read as "riot", "shell", "mobilize").
+    /// </summary>
+    private string VerbLemma(Document document, int verb)
+    {
+        var lemma = Lower(document.Tags[verb].Lemma);
+        if (!_lexicon.VerbEntries(lemma).IsEmpty)
+        {
+            return lemma;
+        }
+
+        foreach (var candidate in Uninflected(Lower(document.TokenText(verb).ToString())))
+        {
+            if (!_lexicon.VerbEntries(candidate).IsEmpty)
+            {
+                return candidate;
+            }
+        }
+
+        // A repeated act is the act ("reimposed blockades", "re-opened its borders").
+        foreach (var prefix in (string[])["re-", "re"])
+        {
+            if (lemma.Length > prefix.Length + 3 && lemma.StartsWith(prefix, StringComparison.Ordinal)
+                && (!_lexicon.VerbEntries(lemma[prefix.Length..]).IsEmpty || LightVerbs.Contains(lemma[prefix.Length..])))
+            {
+                return lemma[prefix.Length..];
+            }
+        }
+
+        return lemma;
+    }
+
+    /// <summary>Candidate base forms of an English verb form by the regular suffix rules, most likely first.</summary>
+    internal static IEnumerable<string> Uninflected(string word)
+    {
+        if (word.EndsWith("ied", StringComparison.Ordinal) || word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            yield return word[..^3] + "y";
+        }
+
+        foreach (var suffix in InflectionSuffixes)
+        {
+            if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                var stem = word[..^suffix.Length];
+                yield return stem;
+                if (suffix is "ed" or "ing")
+                {
+                    yield return stem + "e";
+                    if (stem[^1] == stem[^2])
+                    {
+                        yield return stem[..^1];
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>The complement a frame verb governs and its code: an xcomp/ccomp verb, else an object or oblique event noun.</summary>
     private (int Token, string? Code) CodeComplement(CodingContext context, int verb, HashSet<int> consumed)
     {
         var document = context.Document;
         foreach (var complement in DependencyTree.Children(document, verb, "xcomp", "ccomp", "advcl"))
         {
-            var lemma = Lower(document.Tags[complement].Lemma);
+            var lemma = VerbLemma(document, complement);
             var entry = Best(context, complement, _lexicon.VerbEntries(lemma));
             if (entry is not null)
             {
@@ -460,8 +565,10 @@ public sealed class CameoEventCoder : IPipelineComponent
         return false;
     }
 
+    // obl:unmarked too: the parse sometimes takes a bare date for the verb's argument and hangs the object on it in
+    // apposition ("lifted Friday a day-old blockade").
     private static ImmutableArray<int> ArgumentTokens(Document document, int predicate) =>
-        DependencyTree.Children(document, predicate, "obj", "iobj", "obl", "xcomp", "ccomp", "advcl", "nmod", "nsubj:pass", "compound", "amod", "obl:agent");
+        DependencyTree.Children(document, predicate, "obj", "iobj", "obl", "xcomp", "ccomp", "advcl", "nmod", "nsubj:pass", "compound", "amod", "obl:agent", "obl:unmarked");
 
     /// <summary>Lemmas of the predicate's arguments and of their own objects, obliques and modifiers, lower case.</summary>
     private static HashSet<string> ArgumentLemmas(Document document, int predicate)
@@ -471,7 +578,7 @@ public sealed class CameoEventCoder : IPipelineComponent
         {
             lemmas.Add(Lower(document.Tags[argument].Lemma));
             lemmas.Add(Lower(document.TokenText(argument).ToString()));
-            foreach (var inner in DependencyTree.Children(document, argument, "obj", "obl", "xcomp", "compound", "amod", "nmod", "advmod", "conj"))
+            foreach (var inner in DependencyTree.Children(document, argument, "obj", "obl", "xcomp", "compound", "amod", "nmod", "advmod", "conj", "appos"))
             {
                 lemmas.Add(Lower(document.Tags[inner].Lemma));
                 foreach (var deeper in DependencyTree.Children(document, inner, "obj", "obl", "compound", "nmod"))
@@ -502,6 +609,13 @@ public sealed class CameoEventCoder : IPipelineComponent
                 }
             }
 
+            // A relative clause of place ("Montenegro, where 28 people have been killed"; "raids in which 20 people were
+            // killed") is background to the sentence's event, not news of its own.
+            if (IsRelativeOfPlace(document, current))
+            {
+                return true;
+            }
+
             var arc = document.Dependencies[current];
             if (arc.Head < 0 || arc.Relation is not ("xcomp" or "advcl" or "ccomp" or "csubj" or "conj"))
             {
@@ -519,6 +633,21 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
 
             current = arc.Head;
+        }
+
+        return false;
+    }
+
+    private static bool IsRelativeOfPlace(Document document, int clause)
+    {
+        foreach (var child in DependencyTree.Children(document, clause, "advmod", "obl", "mark"))
+        {
+            var text = document.TokenText(child);
+            if ((text.Equals("where", StringComparison.OrdinalIgnoreCase) && child < clause)
+                || ((text.Equals("which", StringComparison.OrdinalIgnoreCase) || text.Equals("whom", StringComparison.OrdinalIgnoreCase)) && HasCase(document, child, "in")))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -596,6 +725,33 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         var target = targetToken >= 0 ? ResolveActor(context, targetToken, trigger, exclude: null) : null;
+        var firstSource = !sources.IsEmpty && sources[0] >= 0 ? ResolveActor(context, sources[0], trigger, exclude: null) : null;
+        if (!isNoun && (target?.Cameo is null || SameCountry(target, firstSource)))
+        {
+            // The first argument may name nobody ("offered to hand over two suspects to Britain") or only the source's
+            // own forces ("offered its troops to Lebanon"): the next argument that names another actor is the target,
+            // else the first that names any.
+            (int Token, EventActor Actor)? other = null, any = null;
+            foreach (var candidate in TargetCandidates(document, trigger))
+            {
+                if (candidate != targetToken && !sources.Contains(candidate)
+                    && ResolveActor(context, candidate, trigger, exclude: null) is { Cameo: not null } named)
+                {
+                    any ??= (candidate, named);
+                    if (!SameCountry(named, firstSource))
+                    {
+                        other = (candidate, named);
+                        break;
+                    }
+                }
+            }
+
+            if ((other ?? (target?.Cameo is null ? any : null)) is { } found)
+            {
+                (targetToken, target) = found;
+            }
+        }
+
         var negated = DependencyTree.IsNegated(document, trigger);
         var claimedBy = ClaimantOf(document, document.Tokens[trigger].Span);
         var date = DateOf(context, sentence, trigger);
@@ -620,10 +776,99 @@ public sealed class CameoEventCoder : IPipelineComponent
 
             var place = PlaceOf(document, sentence, trigger, source, target);
             var span = EvidenceSpan(document, trigger, sourceToken, targetToken);
-            events.Add(new PoliticalEvent(span, document.Tokens[trigger].Span, match.Code, source, target, place, date, negated,
-                claimedBy, new Provenance(Name, match.Rule)));
+
+            // An implicit target: a verbal predicate that names no one it acts on ("landowners began a hunger strike",
+            // "police imposed a curfew") acts within the source's own country.
+            var (eventTarget, rule) = (target, match.Rule);
+            if (!isNoun && target?.Cameo is null && source?.Country is { } home)
+            {
+                (eventTarget, rule) = (new EventActor(source.Span, null, home, home), rule + "+implicit-target");
+            }
+
+            events.Add(new PoliticalEvent(span, document.Tokens[trigger].Span, match.Code, source, eventTarget, place, date, negated,
+                claimedBy, new Provenance(Name, rule)));
         }
     }
+
+    /// <summary>
+    /// Where else a predicate's target may stand, in order: its objects, its with/against/on/to… obliques, then the same
+    /// in its complement and purpose clauses ("offered to hand over … to Britain", "demanded that the United States …").
+    /// </summary>
+    private static IEnumerable<int> TargetCandidates(Document document, int predicate)
+    {
+        foreach (var argument in ArgumentsOf(document, predicate))
+        {
+            yield return argument;
+        }
+
+        foreach (var complement in DependencyTree.Children(document, predicate, "xcomp", "ccomp", "advcl"))
+        {
+            foreach (var subject in DependencyTree.Children(document, complement, "nsubj", "nsubj:pass"))
+            {
+                yield return subject;
+            }
+
+            foreach (var argument in ArgumentsOf(document, complement))
+            {
+                yield return argument;
+            }
+
+            foreach (var inner in DependencyTree.Children(document, complement, "xcomp", "advcl"))
+            {
+                foreach (var argument in ArgumentsOf(document, inner))
+                {
+                    yield return argument;
+                }
+            }
+        }
+
+        // Last, where the act took place or what it moved away from ("strengthened its forces in Lebanon", "withdraw
+        // the force from Chad").
+        foreach (var head in DependencyTree.Children(document, predicate, "xcomp", "ccomp", "advcl").Prepend(predicate))
+        {
+            foreach (var argument in DependencyTree.Children(document, head, "obl", "obj"))
+            {
+                foreach (var place in DependencyTree.Children(document, argument, "nmod").Prepend(argument))
+                {
+                    if (HasCase(document, place, "from") || HasCase(document, place, "in"))
+                    {
+                        yield return place;
+                    }
+                }
+            }
+        }
+
+        static IEnumerable<int> ArgumentsOf(Document document, int predicate)
+        {
+            foreach (var argument in DependencyTree.Children(document, predicate, "obj", "iobj", "obl", "obl:arg"))
+            {
+                var relation = document.Dependencies[argument].Relation;
+                if (relation is "obj" or "iobj" || HasTargetPreposition(document, argument))
+                {
+                    yield return argument;
+                    foreach (var conjunct in DependencyTree.Children(document, argument, "conj"))
+                    {
+                        yield return conjunct;
+                    }
+                }
+
+                // "hand over the suspects to Sweden": the recipient hung on the object.
+                foreach (var attached in DependencyTree.Children(document, argument, "nmod"))
+                {
+                    if (HasTargetPreposition(document, attached))
+                    {
+                        yield return attached;
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool SameCountry(EventActor? actor, EventActor? other) =>
+        actor?.Country is { } country && string.Equals(country, other?.Country, StringComparison.Ordinal);
+
+    private static bool HasTargetPreposition(Document document, int argument) =>
+        Children(document, argument, "case").Any(marker => TargetPrepositions.Contains(document.TokenText(marker).ToString()));
 
     /// <summary>An actor counts as named when it is linked, a proper noun, or a sector noun ("officials", "rebels").</summary>
     private bool IsNamed(CodingContext context, EventActor? actor, int head)
@@ -639,14 +884,17 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         var tags = context.Document.Tags[head];
-        return tags.Upos is "PROPN" || _sectorRoles.ContainsKey(context.Document.TokenText(head).ToString()) || _sectorRoles.ContainsKey(tags.Lemma);
+        return tags.Upos is "PROPN" || RoleOf(context.Document.TokenText(head).ToString()) is not null || RoleOf(tags.Lemma) is not null;
     }
 
     /// <summary>Sources (one per coordinated conjunct) and the target of a verbal predicate.</summary>
     private static (ImmutableArray<int> Sources, int Target) VerbArguments(Document document, int verb, bool keepSubject)
     {
         // A participle clause with a by-agent ("the Syrian Army backed by Russia") is passive; its noun is the target.
-        var participle = document.Dependencies[verb].Relation is "acl" && string.Equals(document.Tags[verb].Xpos, "VBN", StringComparison.Ordinal);
+        // One with an object of its own is active, whatever its tag ("Kenyan police arrested twenty protesters" read as
+        // a reduced relative): the noun is its subject.
+        var participle = document.Dependencies[verb].Relation is "acl" && string.Equals(document.Tags[verb].Xpos, "VBN", StringComparison.Ordinal)
+            && DependencyTree.Objects(document, verb).IsEmpty;
         var passive = !keepSubject && (DependencyTree.IsPassive(document, verb) || participle);
         var source = -1;
         var target = -1;
@@ -695,7 +943,100 @@ public sealed class CameoEventCoder : IPipelineComponent
             return ([], target);
         }
 
-        return (DependencyTree.Conjuncts(document, source), target);
+        return (CoordinatedSources(document, source), target);
+    }
+
+    /// <summary>
+    /// Every actor coordinated with <paramref name="source"/>, whichever of the parser's readings of the coordination
+    /// came out: conjuncts of the argument itself ("the coalition and the Syrian Army pushed …"); conjuncts of the
+    /// noun an unnamed argument governs ("operations of a coalition and the Syrian Army", attached under "coalition");
+    /// and a noun phrase stranded right after the argument behind "and" that the parse hung elsewhere ("by operations of
+    /// a coalition, and the Syrian Army backed by Russia" with "Army" under the final punctuation), unless that noun
+    /// starts a clause of its own as a subject ("… by the coalition, and the army took control").
+    /// </summary>
+    private static ImmutableArray<int> CoordinatedSources(Document document, int source)
+    {
+        var sources = new List<int>(DependencyTree.Conjuncts(document, source));
+        if (document.Tags[source].Upos is "NOUN")
+        {
+            foreach (var governed in DependencyTree.Children(document, source, "nmod"))
+            {
+                sources.AddRange(DependencyTree.Children(document, governed, "conj"));
+            }
+        }
+
+        var end = sources.Max(token => DependencyTree.Subtree(document, token).End);
+        var sentenceEnd = SentenceEnd(document, source);
+        var at = end;
+        while (at < sentenceEnd && document.TokenText(at) is ",")
+        {
+            at++;
+        }
+
+        if (at < sentenceEnd && document.Tags[at].Upos is "CCONJ" && document.TokenText(at).Equals("and", StringComparison.OrdinalIgnoreCase))
+        {
+            var head = -1;
+            for (var token = at + 1; token < sentenceEnd; token++)
+            {
+                var tags = document.Tags[token];
+                if (tags.Upos is "NOUN" or "PROPN")
+                {
+                    head = token;
+                }
+                else if (!(tags.Upos is "DET" or "ADJ" or "NUM" || (tags.Upos is "PUNCT" && document.TokenText(token) is "-")))
+                {
+                    break;
+                }
+            }
+
+            if (head >= 0 && !sources.Contains(head) && !document.Dependencies[head].Relation.StartsWith("nsubj", StringComparison.Ordinal)
+                && !IsInside(document, head, sources))
+            {
+                sources.Add(head);
+            }
+        }
+
+        return [.. sources];
+    }
+
+    /// <summary>True when <paramref name="token"/> is already a dependent somewhere inside one of <paramref name="heads"/>' subtrees.</summary>
+    private static bool IsInside(Document document, int token, List<int> heads)
+    {
+        for (var ancestor = document.Dependencies[token].Head; ancestor >= 0; ancestor = document.Dependencies[ancestor].Head)
+        {
+            if (heads.Contains(ancestor))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int SentenceStartOf(Document document, int token)
+    {
+        foreach (var sentence in document.Sentences)
+        {
+            if (token >= sentence.FirstToken && token < sentence.EndToken)
+            {
+                return sentence.FirstToken;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int SentenceEnd(Document document, int token)
+    {
+        foreach (var sentence in document.Sentences)
+        {
+            if (token >= sentence.FirstToken && token < sentence.EndToken)
+            {
+                return sentence.EndToken;
+            }
+        }
+
+        return document.Tokens.Length;
     }
 
     /// <summary>An event noun's actor: its possessor or compound ("Russia's criticism"), and a with/against/on target.</summary>
@@ -755,6 +1096,11 @@ public sealed class CameoEventCoder : IPipelineComponent
             if (arc.Head < 0)
             {
                 return -1;
+            }
+
+            if (arc.Relation is "acl" && !HasMarker(document, current, "to") && document.Tags[arc.Head].Upos is "NOUN" or "PROPN")
+            {
+                return arc.Head; // "police arrested …" misread as a noun with a participle clause; "troops arriving in …"
             }
 
             if (arc.Relation is "xcomp" or "advcl" or "conj" or "acl")
@@ -824,16 +1170,27 @@ public sealed class CameoEventCoder : IPipelineComponent
             return null;
         }
 
-        var link = context.LinkAt(head) ?? LinkInside(context, head, depth: 3);
+        // A link that names nobody the knowledge base knows (an unknown person) says nothing about the actor's code;
+        // the phrase around it may ("Zimbabwean Prime Minister …").
+        var link = Coded(context.LinkAt(head)) ?? Coded(LinkInside(context, head, depth: 3));
         var (first2, end) = NounPhrase(document, head);
         var span = new TextSpan(document.Tokens[first2].Span.Start, document.Tokens[end - 1].Span.End);
         if (link is null)
         {
-            // A demonym or country name the recogniser left unlinked ("Palestinian prisoners", "Rwandan rebels").
+            // A demonym or country name the recogniser left unlinked, anywhere in the noun phrase ("Palestinian
+            // prisoners", "Georgian President Eduard Shevardnadze").
+            var role = SectorWords(document, head).Select(RoleOf).FirstOrDefault(r => r is not null);
             if (CountryNamedIn(document, head) is { } named)
             {
-                var role = SectorWords(document, head).Select(word => _sectorRoles.GetValueOrDefault(word)).FirstOrDefault(r => r is not null);
                 return new EventActor(span, named, named + role, named);
+            }
+
+            // A generic actor ("police", "the troops", "protesters") is its sector role in the country the document is
+            // mainly about: the text names no other country for it.
+            if (role is not null)
+            {
+                var main = context.MainCountry;
+                return new EventActor(span, null, main + role, main);
             }
 
             return new EventActor(span, null, null, null);
@@ -844,7 +1201,7 @@ public sealed class CameoEventCoder : IPipelineComponent
         {
             foreach (var word in SectorWords(document, head))
             {
-                if (_sectorRoles.TryGetValue(word, out var role))
+                if (RoleOf(word) is { } role)
                 {
                     cameo = country + role;
                     break;
@@ -855,18 +1212,42 @@ public sealed class CameoEventCoder : IPipelineComponent
         return new EventActor(link.Span.Contains(document.Tokens[head].Span) ? link.Span : span, link.ActorId, cameo, link.Country);
     }
 
+    /// <summary>A country named by a demonym or name in the head's noun phrase; plural demonyms too ("Palestinians").</summary>
+    private static EntityLink? Coded(EntityLink? link) => link is { Cameo: not null } or { Country: not null } ? link : null;
+
     private string? CountryNamedIn(Document document, int head)
     {
-        foreach (var token in DependencyTree.Children(document, head, "amod", "compound", "nmod:poss").Prepend(head))
+        var (first, end) = NounPhrase(document, head);
+
+        // A demonym just before the phrase that the parse hung elsewhere still describes it ("Bolivian President X" with
+        // "Bolivian" as an adverb of the verb).
+        if (first > SentenceStartOf(document, head) && document.Tags[first - 1].Upos is "ADJ")
         {
-            if (_names.TryGet(document.TokenText(token), out var candidates))
+            first--;
+        }
+
+        for (var token = first; token < end; token++)
+        {
+            var text = document.TokenText(token);
+            var country = CountryCalled(text) ?? (text.Length > 3 && text[^1] == 's' ? CountryCalled(text[..^1]) : null);
+            if (country is not null)
             {
-                foreach (var candidate in candidates)
+                return country;
+            }
+        }
+
+        return null;
+    }
+
+    private string? CountryCalled(ReadOnlySpan<char> word)
+    {
+        if (_names.TryGet(word, out var candidates))
+        {
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Actor.Type == ActorType.Country && candidate.Kind is NameKind.Demonym or NameKind.Name)
                 {
-                    if (candidate.Actor.Type == ActorType.Country && candidate.Kind is NameKind.Demonym or NameKind.Name)
-                    {
-                        return candidate.Actor.Id.Value;
-                    }
+                    return candidate.Actor.Id.Value;
                 }
             }
         }
@@ -874,11 +1255,15 @@ public sealed class CameoEventCoder : IPipelineComponent
         return null;
     }
 
+    /// <summary>The sector role a word names, singular or plural ("soldier" as "soldiers").</summary>
+    private string? RoleOf(string word) =>
+        _sectorRoles.GetValueOrDefault(word) ?? (word.Length > 2 && !word.EndsWith('s') ? _sectorRoles.GetValueOrDefault(word + "s") : null);
+
     private static IEnumerable<string> SectorWords(Document document, int head)
     {
         yield return document.TokenText(head).ToString();
         yield return document.Tags[head].Lemma;
-        foreach (var modifier in DependencyTree.Children(document, head, "amod", "compound"))
+        foreach (var modifier in DependencyTree.Children(document, head, "amod", "compound", "nmod:desc"))
         {
             yield return document.TokenText(modifier).ToString();
         }
@@ -912,9 +1297,12 @@ public sealed class CameoEventCoder : IPipelineComponent
     private static (int First, int End) NounPhrase(Document document, int head)
     {
         var first = head;
-        foreach (var child in DependencyTree.Children(document, head, "det", "amod", "compound", "nmod:poss", "flat", "nummod", "obl:unmarked"))
+        foreach (var child in DependencyTree.Children(document, head, "det", "amod", "compound", "nmod:poss", "flat", "nummod", "obl:unmarked", "nmod:desc"))
         {
-            first = Math.Min(first, DependencyTree.Subtree(document, child).First);
+            if (child < head)
+            {
+                first = Math.Min(first, DependencyTree.Subtree(document, child).First);
+            }
         }
 
         var end = head + 1;
@@ -1017,6 +1405,8 @@ public sealed class CameoEventCoder : IPipelineComponent
     {
         private readonly int[] _linkOfToken;
         private readonly int[] _sentenceStart;
+        private string? _mainCountry;
+        private bool _mainCountryFound;
 
         public CodingContext(Document document)
         {
@@ -1045,6 +1435,49 @@ public sealed class CameoEventCoder : IPipelineComponent
         public Document Document { get; }
 
         public EntityLink? LinkAt(int token) => _linkOfToken[token] >= 0 ? Document.Links[_linkOfToken[token]] : null;
+
+        /// <summary>
+        /// The country the document mentions most (linked actors' countries and resolved places; the earliest on a
+        /// tie), or null when it names none.
+        /// </summary>
+        public string? MainCountry
+        {
+            get
+            {
+                if (!_mainCountryFound)
+                {
+                    _mainCountry = FindMainCountry(Document);
+                    _mainCountryFound = true;
+                }
+
+                return _mainCountry;
+            }
+        }
+
+        private static string? FindMainCountry(Document document)
+        {
+            var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+            void Count(string? country, int at)
+            {
+                if (!string.IsNullOrEmpty(country))
+                {
+                    var (count, first) = counts.GetValueOrDefault(country, (0, at));
+                    counts[country] = (count + 1, Math.Min(first, at));
+                }
+            }
+
+            foreach (var link in document.Links)
+            {
+                Count(link.Country, link.Span.Start);
+            }
+
+            foreach (var place in document.Places)
+            {
+                Count(place.Country, place.Span.Start);
+            }
+
+            return counts.OrderByDescending(entry => entry.Value.Count).ThenBy(entry => entry.Value.First).Select(entry => entry.Key).FirstOrDefault();
+        }
 
         public int SentenceStart(int token) => _sentenceStart[token];
     }
