@@ -129,7 +129,8 @@ while (pos < buf.length) {
 //   except historical, abandoned and destroyed places (PPLH, PPLQ, PPLW), and seats of third-
 //   and lower-order divisions below 1,000 (the noise the 1,000 floor above keeps out).
 // Only Latin-script alternates are kept (the resolver reads English news), at least 3 letters,
-// not all capitals (airport and other codes such as "LON"), each folded spelling once.
+// not all capitals (airport and other codes such as "LON") and not all lower case (GeoNames'
+// romanisations of other scripts: "lun dun", "waltamstw"), each folded spelling once.
 const MIN_POPULATION_500 = 500;
 const DROP_FEATURES = new Set(['PPLH', 'PPLQ', 'PPLW']);
 const LATIN = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M} '’.\-]*$/u;
@@ -141,7 +142,7 @@ for (const line of fs.readFileSync(path.join(cities500Dir, 'dist', 'cities500.tx
   if (f.length < 15) continue;
   const id = Number(f[0]);
   const alternates = [f[2], ...(f[3] ? f[3].split(',') : [])]
-    .filter((a) => a.length >= 3 && LATIN.test(a) && a !== a.toUpperCase());
+    .filter((a) => a.length >= 3 && LATIN.test(a) && a !== a.toUpperCase() && a !== a.toLowerCase());
   const existing = byId.get(id);
   if (existing) {
     const seen = new Set([existing.name, ...existing.alternates].map(fold));
