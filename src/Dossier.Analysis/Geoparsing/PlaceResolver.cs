@@ -343,7 +343,75 @@ public sealed class PlaceResolver
             }
         }
 
+        // Spelling conventions that differ between a text and the gazetteer.
+        foreach (var variant in NameForms(name))
+        {
+            if (_gazetteer.TryGet(variant, out places))
+            {
+                return places;
+            }
+        }
+
         return [];
+    }
+
+    /// <summary>Abbreviated and spelled-out words of place names: the text may use either.</summary>
+    private static readonly (string Short, string Long)[] NameWords =
+    [
+        ("St.", "Saint"), ("St", "Saint"), ("Ste.", "Sainte"), ("Ste", "Sainte"),
+        ("Mt.", "Mount"), ("Mt", "Mount"), ("Ft.", "Fort"), ("Ft", "Fort"), ("Pt.", "Point"),
+    ];
+
+    /// <summary>
+    /// Other spellings of <paramref name="name"/> that name the same place: an abbreviated first
+    /// word written out or the reverse ("St. Catharines" / "Saint Catharines", "Mount Pleasant" /
+    /// "Mt. Pleasant"), hyphens and spaces exchanged ("Saint-Denis" / "Saint Denis",
+    /// "Stratford upon Avon" / "Stratford-upon-Avon"), and a county abbreviated ("Plymouth Co.").
+    /// Tried only when the name itself is absent, so they never shadow an exact entry.
+    /// </summary>
+    internal static IEnumerable<string> NameForms(ReadOnlySpan<char> name)
+    {
+        var text = name.ToString();
+        var forms = new List<string>();
+
+        // Same words first: "Saint Denis" is Saint-Denis before it is St. Denis.
+        if (text.Contains('-', StringComparison.Ordinal))
+        {
+            forms.Add(text.Replace('-', ' '));
+        }
+        else if (text.Contains(' ', StringComparison.Ordinal))
+        {
+            forms.Add(text.Replace(' ', '-'));
+        }
+
+        foreach (var (shortForm, longForm) in NameWords)
+        {
+            foreach (var separator in (ReadOnlySpan<char>)[' ', '-'])
+            {
+                if (text.StartsWith(shortForm + separator, StringComparison.OrdinalIgnoreCase))
+                {
+                    var rest = text[(shortForm.Length + 1)..];
+                    forms.Add(longForm + ' ' + rest);
+                    forms.Add(longForm + '-' + rest);
+                }
+                else if (!shortForm.EndsWith('.') && text.StartsWith(longForm + separator, StringComparison.OrdinalIgnoreCase))
+                {
+                    var rest = text[(longForm.Length + 1)..];
+                    forms.Add(shortForm + ". " + rest);
+                    forms.Add(shortForm + ' ' + rest);
+                }
+            }
+        }
+
+        foreach (var county in (ReadOnlySpan<string>)[" Co.", " Co"])
+        {
+            if (text.Length > county.Length + 2 && text.EndsWith(county, StringComparison.OrdinalIgnoreCase))
+            {
+                forms.Add(string.Concat(text.AsSpan(0, text.Length - county.Length), " County"));
+            }
+        }
+
+        return forms.Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>
