@@ -135,6 +135,8 @@ public sealed class PlaceResolverTests
     public void Name_forms_leave_plain_names_alone() =>
         Assert.Empty(PlaceResolver.NameForms("Kabul"));
 
+    private static readonly string[] VariantNames = ["Saint Denis", "St. Denis", "Plymouth Co."];
+
     [Fact]
     public void A_spelling_variant_finds_the_place_only_when_the_exact_name_is_absent()
     {
@@ -146,7 +148,7 @@ public sealed class PlaceResolverTests
         ]);
         var resolver = new PlaceResolver(gazetteer);
         const string text = "Fans left Saint Denis for St. Denis and Plymouth Co. yesterday.";
-        var spans = new[] { "Saint Denis", "St. Denis", "Plymouth Co." }
+        var spans = VariantNames
             .Select(n => new TextSpan(text.IndexOf(n, StringComparison.Ordinal), text.IndexOf(n, StringComparison.Ordinal) + n.Length))
             .ToList();
         var places = resolver.Resolve(text, spans, useFocusFallback: false);
