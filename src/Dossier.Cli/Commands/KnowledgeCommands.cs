@@ -15,9 +15,10 @@ namespace Dossier.Cli.Commands;
 internal static class KnowledgeCommands
 {
     /// <summary>
-    /// <c>dossier eval geo --corpus FILE [--min-acc161 X] [--no-focus] [--show-errors N]</c>: resolves the gold toponyms
+    /// <c>dossier eval geo --corpus FILE [--min-acc161 X] [--no-focus] [--show-errors N] [--show-gaps]</c>: resolves the gold toponyms
     /// (gold spans) of an LGL / TR-News / GeoVirus file and prints accuracy@161 km, mean and median
-    /// error, AUC and counts. Exits 1 when accuracy falls below <c>--min-acc161</c>.
+    /// error, AUC and counts; <c>--show-gaps</c> lists the toponyms no candidate reaches (gazetteer
+    /// coverage). Exits 1 when accuracy falls below <c>--min-acc161</c>.
     /// </summary>
     public static Command EvalGeo()
     {
