@@ -140,6 +140,9 @@ public sealed record StoredEvent(
 
     /// <summary>The target's knowledge-base actor id, when linked.</summary>
     public string? TargetActor { get; init; }
+
+    /// <summary>The id of the event cluster it belongs to (reports of one event across documents share it).</summary>
+    public long? Cluster { get; init; }
 }
 
 /// <summary>Filters for <see cref="IDocumentStore.Events"/>; null means any.</summary>

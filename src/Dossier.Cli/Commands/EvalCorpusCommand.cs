@@ -9,8 +9,8 @@ namespace Dossier.Cli.Commands;
 
 /// <summary>
 /// <c>dossier eval corpus</c>: ingests the demo corpus into a fresh store and scores the links that make the corpus count
-/// once — near-duplicate documents and repeated quotes — against the labels in <c>data/gold/corpus/links.tsv</c>, as
-/// pairwise precision and recall (every pair of documents, every pair of stored quotes).
+/// once — near-duplicate documents, repeated quotes and events reported by several documents — against the labels in <c>data/gold/corpus/links.tsv</c>, as
+/// pairwise precision and recall (every pair of documents, of stored quotes, of stored events).
 /// </summary>
 internal static class EvalCorpusCommand
 {
@@ -21,8 +21,9 @@ internal static class EvalCorpusCommand
         var database = new Option<string?>("--db") { Description = "Store to build (default: a temporary SQLite file); a PostgreSQL URL evaluates that engine." };
         var minDuplicates = new Option<double>("--min-duplicate-f1") { Description = "Fail below this F1 for near-duplicate links.", DefaultValueFactory = _ => 0 };
         var minQuotes = new Option<double>("--min-quote-f1") { Description = "Fail below this F1 for quote cluster links.", DefaultValueFactory = _ => 0 };
-        var errors = new Option<bool>("--errors") { Description = "List the quote links that were missed or wrongly made." };
-        var command = new Command("corpus", "Score near-duplicate and repeated-quote links on the labelled demo corpus.") { samples, gold, database, minDuplicates, minQuotes, errors };
+        var minEvents = new Option<double>("--min-event-f1") { Description = "Fail below this F1 for event cluster links.", DefaultValueFactory = _ => 0 };
+        var errors = new Option<bool>("--errors") { Description = "List the quote and event links that were missed or wrongly made." };
+        var command = new Command("corpus", "Score near-duplicate, repeated-quote and event-cluster links on the labelled demo corpus.") { samples, gold, database, minDuplicates, minQuotes, minEvents, errors };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -101,12 +102,47 @@ internal static class EvalCorpusCommand
 
                     output.WriteLine(Line("quote clusters", quotes.Count, $"quotes ({quoteGold.Count} labelled, {missing} labelled quotes not extracted)", quoteScore));
 
-                    var events = store.Events(new EventFilter(), int.MaxValue).Count;
-                    output.WriteLine(events == 0
-                        ? "event clusters: not measured — the stored analysis has no events (no event coder has run on this corpus)"
-                        : $"event clusters: {events} events in {store.EventClusters(new EventFilter(), int.MaxValue).Count} clusters (no labels yet)");
+                    var events = store.Events(new EventFilter(), int.MaxValue).Select((e, i) => (Id: i.ToString(CultureInfo.InvariantCulture), Event: e)).ToList();
+                    var eventGold = new Dictionary<string, string>(StringComparer.Ordinal);
+                    var eventsMissing = 0;
+                    foreach (var label in labels.Where(l => l.Kind == "event"))
+                    {
+                        // The shortest event whose evidence holds the anchor: two events of one sentence ("… by a coalition, and the
+                        // Syrian Army") share words, and the one the anchor names more closely is meant.
+                        var match = events.Where(e => Path.GetFileName(e.Event.Document.Key) == label.Document && e.Event.Text.Contains(label.Anchor, StringComparison.Ordinal))
+                            .OrderBy(e => e.Event.Text.Length).FirstOrDefault();
+                        if (match.Event is null)
+                        {
+                            eventsMissing++;
+                            continue;
+                        }
 
-                    var failed = duplicates.F1 < parseResult.GetValue(minDuplicates) || quoteScore.F1 < parseResult.GetValue(minQuotes);
+                        eventGold.TryAdd(match.Id, label.Cluster);
+                    }
+
+                    var eventScore = Score(events.Select(e => e.Id).ToList(), id => eventGold.TryGetValue(id, out var cluster) ? "gold:" + cluster : "alone:" + id,
+                        id => events[int.Parse(id, CultureInfo.InvariantCulture)].Event.Cluster is { } cluster ? "cluster:" + cluster : "alone:" + id);
+                    if (parseResult.GetValue(errors))
+                    {
+                        string ShowEvent(int i) => $"{Path.GetFileName(events[i].Event.Document.Key)} {events[i].Event.Code}: {(events[i].Event.Text.Length > 60 ? events[i].Event.Text[..60] + "…" : events[i].Event.Text)}";
+                        for (var i = 0; i < events.Count; i++)
+                        {
+                            for (var j = i + 1; j < events.Count; j++)
+                            {
+                                var isGold = eventGold.TryGetValue(events[i].Id, out var a) && eventGold.TryGetValue(events[j].Id, out var b) && a == b;
+                                var isPredicted = events[i].Event.Cluster is { } c && c == events[j].Event.Cluster;
+                                if (isGold != isPredicted)
+                                {
+                                    output.WriteLine($"  {(isGold ? "missed" : "wrong ")}  {ShowEvent(i)}  |  {ShowEvent(j)}");
+                                }
+                            }
+                        }
+                    }
+
+                    output.WriteLine(Line("event clusters", events.Count, $"events ({eventGold.Count} labelled, {eventsMissing} labelled events not coded)", eventScore));
+
+                    var failed = duplicates.F1 < parseResult.GetValue(minDuplicates) || quoteScore.F1 < parseResult.GetValue(minQuotes)
+                        || eventScore.F1 < parseResult.GetValue(minEvents);
                     if (failed)
                     {
                         output.WriteLine("below the floor");

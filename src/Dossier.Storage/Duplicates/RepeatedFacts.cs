@@ -48,13 +48,24 @@ public static class RepeatedFacts
         return shared / (double)small.Count;
     }
 
-    /// <summary>The key under which reports of one event meet: root, source, target, place and negation, normalised.</summary>
+    /// <summary>
+    /// The key under which reports of one event meet: root, source, target and negation, normalised. The place is not
+    /// in it: outlets place one event differently or not at all ("in Syria", no place, the capital that said it), so it
+    /// is compared apart, with <see cref="SamePlace"/>.
+    /// </summary>
     public static string EventKey(string root, string? sourceActor, string? sourceCode, string? sourceText, string? targetActor, string? targetCode,
-        string? targetText, string? place, bool negated)
+        string? targetText, bool negated)
     {
         static string Side(string? actor, string? code, string? text) => actor ?? code ?? string.Join(' ', Words(text ?? string.Empty));
-        return string.Join('|', root, Side(sourceActor, sourceCode, sourceText), Side(targetActor, targetCode, targetText),
-            string.Join(' ', Words(place ?? string.Empty)), negated ? "not" : "did");
+        return string.Join('|', root, Side(sourceActor, sourceCode, sourceText), Side(targetActor, targetCode, targetText), negated ? "not" : "did");
+    }
+
+    /// <summary>True when two reports' places can be one place: the same words, or one report names none.</summary>
+    public static bool SamePlace(string? first, string? second)
+    {
+        var a = string.Join(' ', Words(first ?? string.Empty));
+        var b = string.Join(' ', Words(second ?? string.Empty));
+        return a.Length == 0 || b.Length == 0 || string.Equals(a, b, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -311,7 +311,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
         foreach (var coded in CodedEventReader.Read(annotationsJson, document.Text.Length))
         {
             var matchKey = RepeatedFacts.EventKey(coded.Root, coded.Source?.Actor, coded.Source?.Cameo, coded.Source?.Name, coded.Target?.Actor,
-                coded.Target?.Cameo, coded.Target?.Name, coded.Place, coded.Negated);
+                coded.Target?.Cameo, coded.Target?.Name, coded.Negated);
             var eventId = Convert.ToInt64(Scalar(transaction,
                 """
                 INSERT INTO events (document_id, start, "end", text, code, root, name, goldstein, quad_class, plover_event, plover_mode,
@@ -328,7 +328,8 @@ public abstract class RelationalDocumentStore : IDocumentStore
                 Arg.Text("@targetActor", coded.Target?.Actor), Arg.Text("@targetCameo", coded.Target?.Cameo), Arg.Text("@targetText", coded.Target?.Name),
                 Arg.Text("@place", coded.Place), Arg.Text("@date", coded.Date), Arg.Flag("@negated", coded.Negated), Arg.Text("@claimedBy", coded.ClaimedBy),
                 Arg.Text("@matchKey", matchKey)), CultureInfo.InvariantCulture);
-            AssignEventCluster(transaction, id, eventId, matchKey, ParseDate(coded.Date is { Length: >= 10 } date ? date[..10] : null) ?? document.Metadata.Published);
+            AssignEventCluster(transaction, id, eventId, matchKey, coded.Place,
+                ParseDate(coded.Date is { Length: >= 10 } date ? date[..10] : null) ?? document.Metadata.Published);
         }
     }
 
@@ -356,22 +357,26 @@ public abstract class RelationalDocumentStore : IDocumentStore
         NonQuery(transaction, "UPDATE quotes SET cluster_id = @cluster WHERE id = @id;", Arg.Int("@cluster", cluster), Arg.Int("@id", quoteId));
     }
 
-    /// <summary>Puts a new event in the cluster of the closest-dated earlier report of it in another document, else in its own.</summary>
-    private void AssignEventCluster(DbTransaction transaction, long documentId, long eventId, string matchKey, DateOnly? date)
+    /// <summary>
+    /// Puts a new event in the cluster of the closest-dated earlier report of it (same key, a compatible place, within the
+    /// window) in another document, else in its own.
+    /// </summary>
+    private void AssignEventCluster(DbTransaction transaction, long documentId, long eventId, string matchKey, string? place, DateOnly? date)
     {
         var cluster = eventId;
         if (date is { } day)
         {
             var candidates = QueryIn(transaction,
                 """
-                SELECT e.cluster_id, COALESCE(e.date, d.published) FROM events e JOIN documents d ON d.id = e.document_id
+                SELECT e.cluster_id, COALESCE(e.date, d.published), e.place FROM events e JOIN documents d ON d.id = e.document_id
                 WHERE e.match_key = @key AND e.document_id <> @document AND e.cluster_id IS NOT NULL ORDER BY e.id DESC LIMIT 500;
                 """,
-                reader => (Cluster: Long(reader, 0), Date: Str(reader, 1)), Arg.Text("@key", matchKey), Arg.Int("@document", documentId));
+                reader => (Cluster: Long(reader, 0), Date: Str(reader, 1), Place: Str(reader, 2)), Arg.Text("@key", matchKey), Arg.Int("@document", documentId));
             var closest = RepeatedFacts.EventWindowDays + 1;
             foreach (var candidate in candidates)
             {
-                if (ParseDate(candidate.Date is { Length: >= 10 } text ? text[..10] : null) is { } other
+                if (RepeatedFacts.SamePlace(place, candidate.Place)
+                    && ParseDate(candidate.Date is { Length: >= 10 } text ? text[..10] : null) is { } other
                     && Math.Abs(other.DayNumber - day.DayNumber) is var apart && apart < closest)
                 {
                     (closest, cluster) = (apart, candidate.Cluster);
@@ -644,7 +649,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
         """
         SELECT d.id, d.key, d.title, d.outlet, d.published, length(d.text), e.start, e."end", e.text, e.code, e.root, e.name, e.goldstein, e.quad_class,
                e.plover_event, e.plover_mode, COALESCE(e.source_text, e.source_actor), e.source_cameo, COALESCE(e.target_text, e.target_actor), e.target_cameo,
-               e.place, e.date, e.negated, e.claimed_by, e.source_actor, e.target_actor
+               e.place, e.date, e.negated, e.claimed_by, e.source_actor, e.target_actor, e.cluster_id
         FROM events e JOIN documents d ON d.id = e.document_id
         """;
 
@@ -655,6 +660,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
         {
             SourceActor = Str(reader, 24),
             TargetActor = Str(reader, 25),
+            Cluster = reader.IsDBNull(26) ? null : Long(reader, 26),
         };
 
     private (string Where, Arg[] Args) EventConditions(EventFilter filter)

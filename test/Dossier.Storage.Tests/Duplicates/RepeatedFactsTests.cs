@@ -33,9 +33,18 @@ public sealed class RepeatedFactsTests
     [Fact]
     public void Event_keys_ignore_case_and_punctuation_but_not_sides_or_negation()
     {
-        var key = RepeatedFacts.EventKey("19", "RUS", "RUS", "Russia", null, null, "Targets near Kabul", "Kabul", false);
-        Assert.Equal(key, RepeatedFacts.EventKey("19", "RUS", null, null, null, null, "targets near Kabul.", "kabul", false));
-        Assert.NotEqual(key, RepeatedFacts.EventKey("19", "RUS", null, null, null, null, "targets near Kabul", "Kabul", true));
-        Assert.NotEqual(key, RepeatedFacts.EventKey("19", null, null, "targets near Kabul", "RUS", null, null, "Kabul", false));
+        var key = RepeatedFacts.EventKey("19", "RUS", "RUS", "Russia", null, null, "Targets near Kabul", false);
+        Assert.Equal(key, RepeatedFacts.EventKey("19", "RUS", null, null, null, null, "targets near Kabul.", false));
+        Assert.NotEqual(key, RepeatedFacts.EventKey("19", "RUS", null, null, null, null, "targets near Kabul", true));
+        Assert.NotEqual(key, RepeatedFacts.EventKey("19", null, null, "targets near Kabul", "RUS", null, null, false));
+    }
+
+    [Fact]
+    public void Places_agree_when_equal_or_when_one_report_names_none()
+    {
+        Assert.True(RepeatedFacts.SamePlace("Kabul", "kabul."));
+        Assert.True(RepeatedFacts.SamePlace("Kabul", null));
+        Assert.True(RepeatedFacts.SamePlace(null, null));
+        Assert.False(RepeatedFacts.SamePlace("Kabul", "Kunduz"));
     }
 }
