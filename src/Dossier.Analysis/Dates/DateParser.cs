@@ -63,13 +63,19 @@ internal sealed partial class DateParser(string text, List<DateToken> t, DateOnl
     {
         found = null!;
         next = i;
-        if (!Candidate(i, out var piece))
+        Piece piece;
+        DateOnly? s, e;
+        TimeGranularity g;
+        try
         {
-            return false;
+            if (!Candidate(i, out piece) || !Resolve(piece, Future(i), out s, out e, out g))
+            {
+                return false;
+            }
         }
-
-        if (!Resolve(piece, Future(i), out var s, out var e, out var g))
+        catch (ArgumentOutOfRangeException)
         {
+            // Day arithmetic past DateOnly's range ("31 December 9999", a page dated 0001-01-01): not a date we can place.
             return false;
         }
 

@@ -142,6 +142,12 @@ internal static class IngestCommand
                     {
                         result = new Analysed(item.Key, null, null, exception.Message);
                     }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        // A defect in one component on one article must not end the batch: the article is reported with
+                        // the failure (for a bug report) and skipped, and the rest are analysed and stored.
+                        result = new Analysed(item.Key, null, null, $"{item.Key}: analysis failed ({exception.GetType().Name}: {exception.Message})");
+                    }
 
                     await channel.Writer.WriteAsync(result, token).ConfigureAwait(false);
                 }).ConfigureAwait(false);

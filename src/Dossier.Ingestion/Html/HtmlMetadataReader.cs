@@ -102,9 +102,10 @@ internal static class HtmlMetadataReader
     }
 
     /// <summary>A date from ISO 8601 ("2019-11-19", "2019-11-19T13:03:00Z"), RFC 1123 or a compact "20191119".</summary>
-    internal static DateOnly? ParseDate(string? text)
+    internal static DateOnly? ParseDate(string? text) => Parse(Clean(text)) is { Year: >= 1900 } date ? date : null; // "0001-01-01": a template's empty date
+
+    private static DateOnly? Parse(string? text)
     {
-        text = Clean(text);
         if (text is null)
         {
             return null;

@@ -32,6 +32,16 @@ public sealed class TimeExpressionRecognizerTests
         Assert.Equal(granularity, e.Granularity);
     }
 
+    [Theory]
+    [InlineData("The last meeting was on Monday, and the next is on 31 December 9999.", 1, 1, 1)]
+    [InlineData("They met last Tuesday and will meet again on 31 December 9999.", 9999, 12, 31)]
+    public void Dates_past_the_calendar_edges_are_skipped_not_thrown(string text, int year, int month, int day)
+    {
+        // Against a reference at either end of DateOnly's range, day arithmetic would overflow: those readings are dropped.
+        var found = TimeExpressionRecognizer.Find(text, new DateOnly(year, month, day));
+        Assert.All(found, e => Assert.True(e.Start is null || e.Start <= e.End));
+    }
+
     [Fact]
     public void Future_tense_takes_the_next_reading()
     {
