@@ -73,7 +73,11 @@ internal static class ReportingCues
         "characterize", "characterise", "label", "brand", "dub", "hail", "echo", "reiterate", "emphasize", "emphasise",
         "highlight", "show", "find", "reveal", "indicate", "document", "estimate", "predict", "expect", "fear", "favor",
         "favour", "prefer", "back", "seek", "acknowledge", "lament", "decry", "blast", "fault", "tout", "laud",
-        "credit", "concede", "dispute", "doubt", "rule", "rate", "announce", "confirm");
+        "credit", "concede", "dispute", "doubt", "rule", "rate", "announce", "confirm",
+        // Agreement, plans and views ("agreed to lend", "plans to veto", "views the deal as a mistake").
+        "agree", "plan", "intend", "bemoan", "denounce", "champion", "view", "consider", "regard", "mock", "ridicule",
+        "celebrate", "embrace", "lambaste", "assail", "chide", "scold", "rebuke", "warn", "vow", "insist", "pitch", "push",
+        "advocate", "promote", "pledge", "tout", "recommend", "discuss", "address", "raise");
 
     /// <summary>True when <paramref name="lemma"/> (from the tagger) attributes a view to its subject even without a clause.</summary>
     public static bool IsStanceLemma(string lemma) => StanceLemmas.Contains(lemma);
