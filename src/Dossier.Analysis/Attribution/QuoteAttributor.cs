@@ -55,18 +55,18 @@ public sealed class QuoteAttributor : IPipelineComponent
         AttributeDirectQuotes(document, marks, found);
         FindIndirectSpeech(document, marks, found);
         FindHeadlineAttribution(document, found);
+        FindDashedSpeakers(document, found);
         if (!document.Dependencies.IsDefaultOrEmpty && !document.Tags.IsDefaultOrEmpty)
         {
             FindClausalComplements(document, marks, found);
             FindStanceVerbs(document, marks, found);
-            AttributeGoverned(document, marks, found, "parse/actor", verb => HasActorSubject(document, verb), requireSource: true);
+            AttributeGoverned(document, marks, found, "parse/actor", verb => HasActorSubject(document, verb) && !InsideQuotation(document, marks, verb), requireSource: true);
             if (_cueModel is not null)
             {
                 FindLearnedCues(document, marks, found, _cueModel);
             }
         }
 
-        FindDashedSpeakers(document, found);
 
         if (!document.Dependencies.IsDefaultOrEmpty)
         {
@@ -611,6 +611,20 @@ public sealed class QuoteAttributor : IPipelineComponent
         found.AddRange(added);
     }
 
+    /// <summary>True when <paramref name="token"/> lies between a pair of quotation marks: words someone else is quoted as saying.</summary>
+    private static bool InsideQuotation(Document document, List<QuoteMarks> marks, int token)
+    {
+        foreach (var quote in marks)
+        {
+            if (token > quote.Open && token <= quote.Close)
+            {
+                return IsSpeech(document, quote);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// True when the active subject of <paramref name="verb"/> is a named person or organisation, or a personal pronoun
     /// ("Trump has championed …", "the council imposed …", "she pitched …"): what such actors do to something is
@@ -620,6 +634,11 @@ public sealed class QuoteAttributor : IPipelineComponent
     {
         var subjects = Syntax.DependencyTree.Children(document, verb, "nsubj");
         if (subjects.IsEmpty)
+        {
+            return false;
+        }
+
+        if (ReportingCues.IsActionLemma(document.Tags[verb].Lemma))
         {
             return false;
         }
