@@ -156,7 +156,19 @@ public sealed class QuoteAttributor : IPipelineComponent
         {
             SetSource(document, item, first, end);
         }
+        else if (item.SourceTokens is var (sourceFirst, sourceEnd) && !LooksLikeNounPhrase(document, sourceFirst, sourceEnd))
+        {
+            // The surface rule took the words before the cue ("in effect said …", "from saying …"); with no subject in
+            // the parse either, no source is better than a wrong one.
+            item.Source = null;
+            item.SourceTokens = null;
+        }
     }
+
+    /// <summary>True when tokens [first, end) can be a noun phrase: not opening with a preposition, adverb or verb, ending in a noun or pronoun.</summary>
+    private static bool LooksLikeNounPhrase(Document document, int first, int end) =>
+        document.Tags[first].Upos is not ("ADP" or "ADV" or "VERB" or "AUX" or "PART" or "SCONJ" or "CCONJ")
+        && document.Tags[end - 1].Upos is "NOUN" or "PROPN" or "PRON" or "NUM" or "X";
 
     /// <summary>The token range of the source of <paramref name="verb"/> in the parse, or null when it has none.</summary>
     internal static (int First, int End)? SourcePhrase(Document document, int verb)
@@ -208,11 +220,12 @@ public sealed class QuoteAttributor : IPipelineComponent
     {
         var tokens = new SentenceTokens(document);
         var (first, end) = Syntax.DependencyTree.Subtree(document, head);
-        foreach (var child in Syntax.DependencyTree.Children(document, head, "acl:relcl", "acl"))
+        for (var token = head + 1; token < end; token++)
         {
-            if (child > head)
+            // A relative clause or participle on the head or on a noun inside the phrase ("of the province, who spoke …").
+            if (document.Dependencies[token].Relation is "acl:relcl" or "acl")
             {
-                end = Math.Min(end, Syntax.DependencyTree.Subtree(document, child).First);
+                end = Math.Min(end, Syntax.DependencyTree.Subtree(document, token).First);
             }
         }
 
@@ -558,7 +571,7 @@ public sealed class QuoteAttributor : IPipelineComponent
         {
             var tags = document.Tags[verb];
             if (tags.Upos != "VERB" || !(ReportingCues.IsClausalLemma(tags.Lemma) || HasPersonalSubject(document, verb))
-                || usedCues.Contains(document.Tokens[verb].Span.Start)
+                || usedCues.Contains(document.Tokens[verb].Span.Start) || InsideQuotation(document, marks, verb)
                 || !Syntax.DependencyTree.Children(document, verb, "aux:pass").IsEmpty)
             {
                 continue;
@@ -686,7 +699,7 @@ public sealed class QuoteAttributor : IPipelineComponent
     /// what it governs to its right to its subject (or a passive's agent). Only verbs with a source qualify.
     /// </summary>
     private static void FindStanceVerbs(Document document, List<QuoteMarks> marks, List<Found> found) =>
-        AttributeGoverned(document, marks, found, "parse/stance", verb => ReportingCues.IsStanceLemma(document.Tags[verb].Lemma), requireSource: true);
+        AttributeGoverned(document, marks, found, "parse/stance", verb => ReportingCues.IsStanceLemma(document.Tags[verb].Lemma) && !InsideQuotation(document, marks, verb), requireSource: true);
 
     /// <summary>
     /// True when a stance verb says someone holds a view about something: an active verb with a subject and an object,
@@ -818,7 +831,10 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
 
         // "…, said Kabulov" (inverted): a comma right before the cue and a short noun phrase after it to the end.
-        if (tokens[cue - 1] is "," && cue - 1 > first)
+        // On parsed text a cue with its own clause after it is neither inverted nor post-posed: "…, saying the council had failed".
+        var governsRight = !document.Dependencies.IsDefaultOrEmpty
+            && Syntax.DependencyTree.Children(document, cue, "ccomp", "xcomp").Any(child => child > cue);
+        if (tokens[cue - 1] is "," && cue - 1 > first && !governsRight)
         {
             var sourceEnd = NounPhraseEnd(document, cue + 1, end);
             if (sourceEnd > cue + 1 && TailIsAdjunct(document, sourceEnd, end) && !IsApposition(document, cue - 1))
@@ -830,7 +846,7 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
 
         // "…, SOURCE cue[ channel]." — the cue ends the sentence apart from a channel or adjunct.
-        if (!TailIsAdjunct(document, cue + 1, end))
+        if (!TailIsAdjunct(document, cue + 1, end) || governsRight)
         {
             return null;
         }
