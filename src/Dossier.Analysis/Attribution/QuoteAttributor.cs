@@ -60,6 +60,7 @@ public sealed class QuoteAttributor : IPipelineComponent
         {
             FindClausalComplements(document, marks, found);
             FindStanceVerbs(document, marks, found);
+            FindNominalCues(document, marks, found);
             AttributeGoverned(document, marks, found, "parse/actor", verb => HasActorSubject(document, verb) && !InsideQuotation(document, marks, verb), requireSource: true);
             if (_cueModel is not null)
             {
@@ -611,6 +612,76 @@ public sealed class QuoteAttributor : IPipelineComponent
             {
                 var (sourceFirst, sourceEnd) = Syntax.DependencyTree.Subtree(document, subjects[0]);
                 SetSource(document, item, sourceFirst, sourceEnd);
+            }
+
+            if (ContainsQuote(document, marks, content))
+            {
+                item.Kind = QuoteKind.Mixed;
+            }
+
+            added.Add(item);
+        }
+
+        found.AddRange(added);
+    }
+
+    /// <summary>
+    /// The nominal sieve: a noun of saying or thinking from a written lexicon (<c>ReportingCues.NominalLemmas</c>: claim,
+    /// statement, warning, belief …) with a "that" clause attributes the clause, to the noun's possessor where it has one
+    /// ("Trump's claim that crime is rising": source "Trump's"; "the claim that …": no source).
+    /// </summary>
+    private static void FindNominalCues(Document document, List<QuoteMarks> marks, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var added = new List<Found>();
+        for (var noun = 0; noun < tokens.Count; noun++)
+        {
+            if (document.Tags[noun].Upos != "NOUN" || !ReportingCues.IsNominalLemma(document.Tags[noun].Lemma) || InsideQuotation(document, marks, noun))
+            {
+                continue;
+            }
+
+            // UD attaches "the claim that …" as acl (or ccomp) of the noun, with "that" as the clause's mark.
+            var clause = -1;
+            foreach (var child in Syntax.DependencyTree.Children(document, noun, "acl", "ccomp"))
+            {
+                foreach (var mark in Syntax.DependencyTree.Children(document, child, "mark"))
+                {
+                    if (child > noun && clause < 0 && tokens.Is(mark, "that"))
+                    {
+                        clause = child;
+                    }
+                }
+            }
+
+            if (clause < 0)
+            {
+                continue;
+            }
+
+            var (first, end) = Syntax.DependencyTree.Subtree(document, clause);
+            while (end > first && (tokens.IsTerminal(end - 1) || tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1)))
+            {
+                end--;
+            }
+
+            if (end - first < 3)
+            {
+                continue;
+            }
+
+            var content = tokens.Span(first, end);
+            if (found.Any(f => f.Content.Overlaps(content)) || added.Any(f => f.Content.Overlaps(content)))
+            {
+                continue;
+            }
+
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "parse/nominal", Cue = document.Tokens[noun].Span };
+            var owners = Syntax.DependencyTree.Children(document, noun, "nmod:poss");
+            if (!owners.IsEmpty)
+            {
+                var (ownerFirst, ownerEnd) = Syntax.DependencyTree.Subtree(document, owners[0]);
+                SetSource(document, item, ownerFirst, ownerEnd);
             }
 
             if (ContainsQuote(document, marks, content))

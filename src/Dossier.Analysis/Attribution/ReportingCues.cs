@@ -92,6 +92,17 @@ internal static class ReportingCues
         "fail", "choose", "finish", "end", "continue", "release", "unveil", "seal", "form", "found", "marry", "attend",
         "host", "lead", "manage", "hire", "fire", "shoot", "kill", "arrest", "eat", "drink", "sleep", "love", "like");
 
+    /// <summary>Nouns of saying, thinking and evidence that take a "that" clause ("the claim that …", "her warning that …").</summary>
+    private static readonly FrozenSet<string> NominalLemmas = FrozenSet.Create(StringComparer.Ordinal,
+        "claim", "statement", "assertion", "argument", "suggestion", "warning", "promise", "pledge", "belief", "view", "allegation",
+        "accusation", "charge", "contention", "insistence", "notion", "announcement", "admission", "acknowledgment",
+        "acknowledgement", "remark", "comment", "concern", "fear", "hope", "prediction", "estimate", "finding", "conclusion",
+        "message", "assurance", "complaint", "denial", "report", "reports", "speculation", "suspicion", "theory", "insinuation",
+        "assessment", "expectation", "impression", "sense", "recognition", "confidence", "doubt", "doubts", "opinion", "position");
+
+    /// <summary>True when <paramref name="lemma"/> is a noun of saying or thinking that can take a "that" clause.</summary>
+    public static bool IsNominalLemma(string lemma) => NominalLemmas.Contains(lemma);
+
     /// <summary>True when <paramref name="lemma"/> names an action or event rather than a stance (see <see cref="ActionLemmas"/>).</summary>
     public static bool IsActionLemma(string lemma) => ActionLemmas.Contains(lemma);
 

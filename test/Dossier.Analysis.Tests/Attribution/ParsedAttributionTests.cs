@@ -59,6 +59,14 @@ public sealed class ParsedAttributionTests
         Assert.Equal("He | floated | parse/actor | a plan to cut the sales tax by half", Describe(document, Assert.Single(document.Quotes)));
     }
 
+    [Fact]
+    public void A_noun_of_saying_with_a_that_clause_attributes_the_clause_to_its_possessor()
+    {
+        var document = Analyze("Voters rejected the governor's claim that the new bridge would pay for itself.");
+        Assert.Equal("the governor's | claim | parse/nominal | the new bridge would pay for itself",
+            Describe(document, QuoteWithCue(document, "claim")));
+    }
+
     [Theory]
     [InlineData("He moved to Virginia with his family in 2010.")]
     [InlineData("She bought a small farm near the river.")]
