@@ -1,5 +1,6 @@
 using Dossier.Corpora.PolNear;
 using Dossier.Evaluation.Attribution;
+using Dossier.Evaluation.Scoring;
 using Dossier.Text;
 using Dossier.Text.Attribution;
 
@@ -31,12 +32,12 @@ public sealed class AttributionScorerTests
         var document = Predicted(Quote("“The port is open,”", "direct/cue-after"), Quote("“Ships are moving again.”", "direct/continuation"));
 
         var joined = AttributionScorer.Score(document, Gold, joinSharedCues: true);
-        Assert.Equal(new Scoring.PrfScore(1, 1, 1), joined.Attributions);
+        Assert.Equal(new PrfScore(1, 1, 1), joined.Attributions);
         Assert.Equal(1, joined.SourceOverlap);
 
         // Unjoined, the second piece is a prediction no gold attribution is left for.
         var separate = AttributionScorer.Score(document, Gold);
-        Assert.Equal(new Scoring.PrfScore(1, 2, 1), separate.Attributions);
+        Assert.Equal(new PrfScore(1, 2, 1), separate.Attributions);
     }
 
     [Fact]
