@@ -55,13 +55,25 @@ public sealed class QuoteAttributor : IPipelineComponent
         AttributeDirectQuotes(document, marks, found);
         FindIndirectSpeech(document, marks, found);
         FindHeadlineAttribution(document, found);
+        FindDashedSpeakers(document, found);
         if (!document.Dependencies.IsDefaultOrEmpty && !document.Tags.IsDefaultOrEmpty)
         {
             FindClausalComplements(document, marks, found);
             FindStanceVerbs(document, marks, found);
+            FindNominalCues(document, marks, found);
+            AttributeGoverned(document, marks, found, "parse/actor", verb => HasActorSubject(document, verb) && !InsideQuotation(document, marks, verb), requireSource: true);
             if (_cueModel is not null)
             {
                 FindLearnedCues(document, marks, found, _cueModel);
+            }
+        }
+
+
+        if (!document.Dependencies.IsDefaultOrEmpty)
+        {
+            foreach (var item in found)
+            {
+                SourceFromParse(document, item);
             }
         }
 
@@ -115,6 +127,116 @@ public sealed class QuoteAttributor : IPipelineComponent
 
         // The mention must be the name, not a modifier inside it: it covers at least half of the characters.
         return best is not null && 2 * best.Span.Length >= span.Length ? best.ActorId : null;
+    }
+
+    /// <summary>
+    /// The source as the parse marks it: the full noun phrase of the cue verb's subject (or a passive's agent), as
+    /// PolNeAR marks sources — determiners, modifiers and appositions included, relative clauses left out
+    /// ("Sen. David Perdue (R-Ga.)", "Brian Fallon, the campaign's press secretary", "the source"). A participle or
+    /// controlled verb without a subject of its own ("…, saying …", "agreed to …") takes the subject of the verb it
+    /// hangs on; a participle modifying a noun ("a tweet describing …") takes that noun. Surface rules keep their
+    /// source where the parse has none.
+    /// </summary>
+    private static void SourceFromParse(Document document, Found item)
+    {
+        // Direct quotes, post-posed and interposed cues keep the surface source: their speaker sits next to the cue, where
+        // the parse of a sentence broken by quotation marks or commas is least reliable.
+        if (item.Cue is not { } cue || item.ContinuationOf is not null
+            || !(item.Rule.StartsWith("parse/", StringComparison.Ordinal) || item.Rule is "indirect/preposed" or "indirect/coordinated"))
+        {
+            return;
+        }
+
+        var verb = document.TokenAt(cue.Start);
+        if (verb < 0 || document.Tags[verb].Upos is not ("VERB" or "AUX"))
+        {
+            return;
+        }
+
+        if (SourcePhrase(document, verb) is var (first, end))
+        {
+            SetSource(document, item, first, end);
+        }
+        else if (item.SourceTokens is var (sourceFirst, sourceEnd) && !LooksLikeNounPhrase(document, sourceFirst, sourceEnd))
+        {
+            // The surface rule took the words before the cue ("in effect said …", "from saying …"); with no subject in
+            // the parse either, no source is better than a wrong one.
+            item.Source = null;
+            item.SourceTokens = null;
+        }
+    }
+
+    /// <summary>True when tokens [first, end) can be a noun phrase: not opening with a preposition, adverb or verb, ending in a noun or pronoun.</summary>
+    private static bool LooksLikeNounPhrase(Document document, int first, int end) =>
+        document.Tags[first].Upos is not ("ADP" or "ADV" or "VERB" or "AUX" or "PART" or "SCONJ" or "CCONJ")
+        && document.Tags[end - 1].Upos is "NOUN" or "PROPN" or "PRON" or "NUM" or "X";
+
+    /// <summary>The token range of the source of <paramref name="verb"/> in the parse, or null when it has none.</summary>
+    internal static (int First, int End)? SourcePhrase(Document document, int verb)
+    {
+        var current = verb;
+        for (var step = 0; step < 4 && current >= 0; step++)
+        {
+            var passive = !Syntax.DependencyTree.Children(document, current, "aux:pass").IsEmpty;
+            var sources = passive ? Syntax.DependencyTree.Children(document, current, "obl:agent")
+                : Syntax.DependencyTree.Children(document, current, "nsubj", "csubj");
+            if (!sources.IsEmpty)
+            {
+                var (first, end) = NounPhrase(document, sources[0]);
+                if (new SentenceTokens(document).Is(first, "by"))
+                {
+                    first++;
+                }
+
+                return end > first ? (first, end) : null;
+            }
+
+            if (passive)
+            {
+                return null;
+            }
+
+            var relation = document.Dependencies[current].Relation;
+            var head = document.Dependencies[current].Head;
+            if (relation is "acl" && head >= 0 && head < current)
+            {
+                var (first, _) = NounPhrase(document, head);
+                var end = current;
+                return end > first ? (first, end) : null;
+            }
+
+            if (relation is not ("conj" or "xcomp" or "advcl"))
+            {
+                return null;
+            }
+
+            current = head;
+        }
+
+        return null;
+    }
+
+    /// <summary>A noun phrase from the parse: the head's subtree up to its first relative clause, without edge punctuation.</summary>
+    private static (int First, int End) NounPhrase(Document document, int head)
+    {
+        var tokens = new SentenceTokens(document);
+        var (first, end) = Syntax.DependencyTree.Subtree(document, head);
+        for (var token = head + 1; token < end; token++)
+        {
+            // A relative clause or participle on the head or on a noun inside the phrase ("of the province, who spoke …").
+            if (document.Dependencies[token].Relation is "acl:relcl" or "acl")
+            {
+                end = Math.Min(end, Syntax.DependencyTree.Subtree(document, token).First);
+            }
+        }
+
+        while (end > first && (tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1) || tokens.Is(end - 1, "who") || tokens.Is(end - 1, "which") || tokens.Is(end - 1, "that"))
+               && !ClosesParenthesis(document, first, end - 1))
+        {
+            end--;
+        }
+
+        return (first, end);
     }
 
     /// <summary>A quote being built: token ranges as well as spans, so later rules can reason over tokens.</summary>
@@ -449,7 +571,8 @@ public sealed class QuoteAttributor : IPipelineComponent
         for (var verb = 0; verb < tokens.Count; verb++)
         {
             var tags = document.Tags[verb];
-            if (tags.Upos != "VERB" || !ReportingCues.IsClausalLemma(tags.Lemma) || usedCues.Contains(document.Tokens[verb].Span.Start)
+            if (tags.Upos != "VERB" || !(ReportingCues.IsClausalLemma(tags.Lemma) || HasPersonalSubject(document, verb))
+                || usedCues.Contains(document.Tokens[verb].Span.Start) || InsideQuotation(document, marks, verb)
                 || !Syntax.DependencyTree.Children(document, verb, "aux:pass").IsEmpty)
             {
                 continue;
@@ -503,12 +626,151 @@ public sealed class QuoteAttributor : IPipelineComponent
     }
 
     /// <summary>
+    /// The nominal sieve: a noun of saying or thinking from a written lexicon (<c>ReportingCues.NominalLemmas</c>: claim,
+    /// statement, warning, belief …) with a "that" clause attributes the clause, to the noun's possessor where it has one
+    /// ("Trump's claim that crime is rising": source "Trump's"; "the claim that …": no source).
+    /// </summary>
+    private static void FindNominalCues(Document document, List<QuoteMarks> marks, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var added = new List<Found>();
+        for (var noun = 0; noun < tokens.Count; noun++)
+        {
+            if (document.Tags[noun].Upos != "NOUN" || !ReportingCues.IsNominalLemma(document.Tags[noun].Lemma) || InsideQuotation(document, marks, noun))
+            {
+                continue;
+            }
+
+            // UD attaches "the claim that …" as acl (or ccomp) of the noun, with "that" as the clause's mark.
+            var clause = -1;
+            foreach (var child in Syntax.DependencyTree.Children(document, noun, "acl", "ccomp"))
+            {
+                foreach (var mark in Syntax.DependencyTree.Children(document, child, "mark"))
+                {
+                    if (child > noun && clause < 0 && tokens.Is(mark, "that"))
+                    {
+                        clause = child;
+                    }
+                }
+            }
+
+            if (clause < 0)
+            {
+                continue;
+            }
+
+            var (first, end) = Syntax.DependencyTree.Subtree(document, clause);
+            while (end > first && (tokens.IsTerminal(end - 1) || tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1)))
+            {
+                end--;
+            }
+
+            if (end - first < 3)
+            {
+                continue;
+            }
+
+            var content = tokens.Span(first, end);
+            if (found.Any(f => f.Content.Overlaps(content)) || added.Any(f => f.Content.Overlaps(content)))
+            {
+                continue;
+            }
+
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "parse/nominal", Cue = document.Tokens[noun].Span };
+            var owners = Syntax.DependencyTree.Children(document, noun, "nmod:poss");
+            if (!owners.IsEmpty)
+            {
+                var (ownerFirst, ownerEnd) = Syntax.DependencyTree.Subtree(document, owners[0]);
+                SetSource(document, item, ownerFirst, ownerEnd);
+            }
+
+            if (ContainsQuote(document, marks, content))
+            {
+                item.Kind = QuoteKind.Mixed;
+            }
+
+            added.Add(item);
+        }
+
+        found.AddRange(added);
+    }
+
+    /// <summary>True when <paramref name="token"/> lies between a pair of quotation marks: words someone else is quoted as saying.</summary>
+    private static bool InsideQuotation(Document document, List<QuoteMarks> marks, int token)
+    {
+        foreach (var quote in marks)
+        {
+            if (token > quote.Open && token <= quote.Close)
+            {
+                return IsSpeech(document, quote);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the active subject of <paramref name="verb"/> is a named person or organisation, or a personal pronoun
+    /// ("Trump has championed …", "the council imposed …", "she pitched …"): what such actors do to something is
+    /// what political news reports them as standing for.
+    /// </summary>
+    private static bool HasActorSubject(Document document, int verb)
+    {
+        var subjects = Syntax.DependencyTree.Children(document, verb, "nsubj");
+        if (subjects.IsEmpty)
+        {
+            return false;
+        }
+
+        if (ReportingCues.IsActionLemma(document.Tags[verb].Lemma))
+        {
+            return false;
+        }
+
+        var subject = subjects[0];
+        var tokens = new SentenceTokens(document);
+        if (tokens.Is(subject, "he") || tokens.Is(subject, "she") || tokens.Is(subject, "they") || tokens.Is(subject, "we") || tokens.Is(subject, "I"))
+        {
+            return true;
+        }
+
+        foreach (var mention in document.Mentions)
+        {
+            if (mention.FirstToken > subject)
+            {
+                break;
+            }
+
+            if (subject < mention.EndToken && mention.Type is "PER" or "ORG")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="verb"/> has an active subject that can hold a view: not "it", "there" or "this".</summary>
+    private static bool HasPersonalSubject(Document document, int verb)
+    {
+        var subjects = Syntax.DependencyTree.Children(document, verb, "nsubj");
+        if (subjects.IsEmpty)
+        {
+            return false;
+        }
+
+        var tokens = new SentenceTokens(document);
+        return !(tokens.Is(subjects[0], "it") || tokens.Is(subjects[0], "this") || tokens.Is(subjects[0], "that") || tokens.Is(subjects[0], "there")
+                 || tokens.Is(subjects[0], "what") || tokens.Is(subjects[0], "which"));
+    }
+
+    /// <summary>
     /// The stance sieve, after the clausal one: a verb of evaluation, intention or evidence from a written lexicon
     /// ("called the deal a disaster", "wants a wall", "the data show a rise", "criticized the decision") attributes
     /// what it governs to its right to its subject (or a passive's agent). Only verbs with a source qualify.
     /// </summary>
     private static void FindStanceVerbs(Document document, List<QuoteMarks> marks, List<Found> found) =>
-        AttributeGoverned(document, marks, found, "parse/stance", verb => ReportingCues.IsStanceLemma(document.Tags[verb].Lemma), requireSource: true);
+        AttributeGoverned(document, marks, found, "parse/stance", verb => ReportingCues.IsStanceLemma(document.Tags[verb].Lemma) && !InsideQuotation(document, marks, verb), requireSource: true);
 
     /// <summary>
     /// True when a stance verb says someone holds a view about something: an active verb with a subject and an object,
@@ -640,7 +902,10 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
 
         // "…, said Kabulov" (inverted): a comma right before the cue and a short noun phrase after it to the end.
-        if (tokens[cue - 1] is "," && cue - 1 > first)
+        // On parsed text a cue with its own clause after it is neither inverted nor post-posed: "…, saying the council had failed".
+        var governsRight = !document.Dependencies.IsDefaultOrEmpty
+            && Syntax.DependencyTree.Children(document, cue, "ccomp", "xcomp").Any(child => child > cue);
+        if (tokens[cue - 1] is "," && cue - 1 > first && !governsRight)
         {
             var sourceEnd = NounPhraseEnd(document, cue + 1, end);
             if (sourceEnd > cue + 1 && TailIsAdjunct(document, sourceEnd, end) && !IsApposition(document, cue - 1))
@@ -652,7 +917,7 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
 
         // "…, SOURCE cue[ channel]." — the cue ends the sentence apart from a channel or adjunct.
-        if (!TailIsAdjunct(document, cue + 1, end))
+        if (!TailIsAdjunct(document, cue + 1, end) || governsRight)
         {
             return null;
         }
@@ -825,13 +1090,70 @@ public sealed class QuoteAttributor : IPipelineComponent
         return item;
     }
 
+    /// <summary>
+    /// A paragraph that is a quotation signed with a dash and a short name ("“The plan will not work.” ― Jane Roe"): the
+    /// vox-pop and letters layout. The name is the source, the dash the cue, the paragraph before it the content; it
+    /// replaces any continuation the quotation was taken for.
+    /// </summary>
+    private static void FindDashedSpeakers(Document document, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var t = 0;
+        foreach (var paragraph in document.Paragraphs)
+        {
+            while (t < tokens.Count && document.Tokens[t].Span.Start < paragraph.Span.Start)
+            {
+                t++;
+            }
+
+            var end = t;
+            while (end < tokens.Count && document.Tokens[end].Span.End <= paragraph.Span.End)
+            {
+                end++;
+            }
+
+            for (var dash = end - 2; dash > t + 2 && dash >= end - 7; dash--)
+            {
+                if (tokens[dash] is not ("―" or "—" or "–"))
+                {
+                    if (!tokens.IsCapitalized(dash) && tokens[dash] is not ("." or "," or "-"))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (!tokens.IsCapitalized(dash + 1) || !tokens.IsQuoteMark(dash - 1) || !tokens.IsQuoteMark(t))
+                {
+                    break;
+                }
+
+                var content = tokens.Span(t, dash);
+                found.RemoveAll(f => f.Rule == "direct/continuation" && content.Contains(f.Content));
+                if (!found.Any(f => f.Content.Overlaps(content)))
+                {
+                    var item = new Found { Content = content, Kind = QuoteKind.Direct, Rule = "dash-speaker", Cue = document.Tokens[dash].Span };
+                    SetSource(document, item, dash + 1, end);
+                    found.Add(item);
+                }
+
+                break;
+            }
+
+            t = end;
+        }
+    }
+
     /// <summary><c>ISIS has over 10,000 fighters in Afghanistan … – Moscow</c></summary>
     private static void FindHeadlineAttribution(Document document, List<Found> found)
     {
         var tokens = new SentenceTokens(document);
         foreach (var sentence in document.Sentences)
         {
-            if (document.Paragraphs[sentence.Paragraph].Role != ParagraphRole.Headline)
+            // A plain text's first line is its title (PolNeAR's layout): headline rules apply to it too.
+            if (document.Paragraphs[sentence.Paragraph].Role != ParagraphRole.Headline
+                && sentence.Paragraph != 0)
             {
                 continue;
             }
@@ -860,7 +1182,7 @@ public sealed class QuoteAttributor : IPipelineComponent
             }
 
             // "Ghani: Peace with Taliban possible within a year": a short capitalised name, a colon, the claim.
-            for (var colon = sentence.FirstToken + 1; colon <= sentence.FirstToken + 3 && colon < sentence.EndToken - 2; colon++)
+            for (var colon = sentence.FirstToken + 1; colon <= sentence.FirstToken + 6 && colon < sentence.EndToken - 2; colon++)
             {
                 if (tokens[colon] is not ":")
                 {

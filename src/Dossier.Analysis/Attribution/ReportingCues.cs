@@ -73,7 +73,38 @@ internal static class ReportingCues
         "characterize", "characterise", "label", "brand", "dub", "hail", "echo", "reiterate", "emphasize", "emphasise",
         "highlight", "show", "find", "reveal", "indicate", "document", "estimate", "predict", "expect", "fear", "favor",
         "favour", "prefer", "back", "seek", "acknowledge", "lament", "decry", "blast", "fault", "tout", "laud",
-        "credit", "concede", "dispute", "doubt", "rule", "rate", "announce", "confirm");
+        "credit", "concede", "dispute", "doubt", "rule", "rate", "announce", "confirm",
+        // Agreement, plans and views ("agreed to lend", "plans to veto", "views the deal as a mistake").
+        "agree", "plan", "intend", "bemoan", "denounce", "champion", "view", "consider", "regard", "mock", "ridicule",
+        "celebrate", "embrace", "lambaste", "assail", "chide", "scold", "rebuke", "warn", "vow", "insist", "pitch", "push",
+        "advocate", "promote", "pledge", "tout", "recommend", "discuss", "address", "raise");
+
+    /// <summary>
+    /// Verbs of possession, motion, routine action and life events: what an actor does with them ("took over the mines",
+    /// "moved to Virginia", "filed for bankruptcy", "met the executives") is an event, not a view it holds.
+    /// </summary>
+    private static readonly FrozenSet<string> ActionLemmas = FrozenSet.Create(StringComparer.Ordinal,
+        "have", "take", "make", "get", "go", "come", "move", "live", "meet", "run", "appear", "spend", "buy", "sell", "file",
+        "begin", "start", "leave", "return", "travel", "visit", "arrive", "die", "collapse", "bring", "carry", "hold", "put",
+        "pay", "receive", "own", "work", "serve", "join", "win", "lose", "fly", "walk", "sit", "stand", "stay", "enter",
+        "play", "perform", "compete", "grow", "rise", "fall", "spend", "earn", "raise", "build", "create", "open", "close",
+        "sign", "use", "give", "send", "put", "set", "keep", "let", "help", "try", "need", "pause", "interview", "catch",
+        "fail", "choose", "finish", "end", "continue", "release", "unveil", "seal", "form", "found", "marry", "attend",
+        "host", "lead", "manage", "hire", "fire", "shoot", "kill", "arrest", "eat", "drink", "sleep", "love", "like");
+
+    /// <summary>Nouns of saying, thinking and evidence that take a "that" clause ("the claim that …", "her warning that …").</summary>
+    private static readonly FrozenSet<string> NominalLemmas = FrozenSet.Create(StringComparer.Ordinal,
+        "claim", "statement", "assertion", "argument", "suggestion", "warning", "promise", "pledge", "belief", "view", "allegation",
+        "accusation", "charge", "contention", "insistence", "notion", "announcement", "admission", "acknowledgment",
+        "acknowledgement", "remark", "comment", "concern", "fear", "hope", "prediction", "estimate", "finding", "conclusion",
+        "message", "assurance", "complaint", "denial", "report", "reports", "speculation", "suspicion", "theory", "insinuation",
+        "assessment", "expectation", "impression", "sense", "recognition", "confidence", "doubt", "doubts", "opinion", "position");
+
+    /// <summary>True when <paramref name="lemma"/> is a noun of saying or thinking that can take a "that" clause.</summary>
+    public static bool IsNominalLemma(string lemma) => NominalLemmas.Contains(lemma);
+
+    /// <summary>True when <paramref name="lemma"/> names an action or event rather than a stance (see <see cref="ActionLemmas"/>).</summary>
+    public static bool IsActionLemma(string lemma) => ActionLemmas.Contains(lemma);
 
     /// <summary>True when <paramref name="lemma"/> (from the tagger) attributes a view to its subject even without a clause.</summary>
     public static bool IsStanceLemma(string lemma) => StanceLemmas.Contains(lemma);

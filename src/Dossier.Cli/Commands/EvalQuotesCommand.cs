@@ -21,7 +21,7 @@ internal static class EvalQuotesCommand
         var minSource = new Option<double?>("--min-source") { Description = "Fail (exit 1) when source-overlap accuracy (percent) is below this floor." };
         var minSpeaker = new Option<double?>("--min-speaker") { Description = "With --gold: fail (exit 1) when speaker-actor accuracy (percent) is below this floor." };
         var minChannel = new Option<double?>("--min-channel") { Description = "With --gold: fail (exit 1) when channel accuracy (percent) is below this floor." };
-        var errors = new Option<int>("--errors") { Description = "List up to N missed gold attributions and N spurious predictions." };
+        var errors = new Option<int>("--errors") { Description = "List up to N missed gold attributions and N spurious predictions, split contents (overlapping) and wrong sources (source)." };
         var command = new Command("quotes", "Score quote and attribution finding against PolNeAR or the own gold set (content overlap matching).")
         {
             polnear, gold, texts, minF1, minSource, minSpeaker, minChannel, errors,
@@ -60,7 +60,7 @@ internal static class EvalQuotesCommand
                     stopwatch.Start();
                     var document = pipeline.Process(new Document(article.Name, article.Text));
                     stopwatch.Stop();
-                    var score = AttributionScorer.Score(document, article);
+                    var score = AttributionScorer.Score(document, article, joinSharedCues: polnearFolder is not null);
                     if (parseResult.GetValue(errors) is > 0 and var limit)
                     {
                         ListErrors(output, document, article, limit, ref listed);
@@ -137,14 +137,34 @@ internal static class EvalQuotesCommand
         foreach (var quote in document.Quotes)
         {
             var found = article.Attributions.Any(gold => gold.Content.Any(span => span.Overlaps(quote.Content)));
+            var cue = quote.Cue is { } c ? document.TextOf(c) : "-";
+            var source = quote.Source is { } s ? document.TextOf(s) : "-";
             if (!found && listed.Spurious++ < limit)
             {
-                var cue = quote.Cue is { } c ? document.TextOf(c) : "-";
-                var source = quote.Source is { } s ? document.TextOf(s) : "-";
                 output.WriteLine($"spurious ({quote.Origin.Rule}): [{source}] [{cue}] {Clip(document.TextOf(quote.Content))}");
+            }
+            else if (found && listed.Spurious < limit)
+            {
+                // Predictions that overlap a gold content another prediction overlaps more: split or duplicated contents.
+                var gold = article.Attributions.MaxBy(g => OverlapOf(quote.Content, g.Content))!;
+                var mine = OverlapOf(quote.Content, gold.Content);
+                if (document.Quotes.Any(other => other != quote && OverlapOf(other.Content, gold.Content) > mine))
+                {
+                    listed.Spurious++;
+                    output.WriteLine($"overlapping ({quote.Origin.Rule}): [{source}] [{cue}] {Clip(document.TextOf(quote.Content))} ~ gold {Clip(article.Text[gold.Content[0].Start..gold.Content[0].End])}");
+                }
+                else if (!gold.Source.IsEmpty && (quote.Source is not { } predicted || !gold.Source.Any(span => span.Overlaps(predicted))))
+                {
+                    listed.Spurious++;
+                    var goldSource = string.Join(" … ", gold.Source.Select(span => article.Text[span.Start..span.End]));
+                    output.WriteLine($"source ({quote.Origin.Rule}): [{source}] vs gold [{goldSource}] [{cue}] {Clip(document.TextOf(quote.Content))}");
+                }
             }
         }
     }
+
+    private static int OverlapOf(TextSpan span, IEnumerable<TextSpan> others) =>
+        others.Sum(other => Math.Max(0, Math.Min(span.End, other.End) - Math.Max(span.Start, other.Start)));
 
     private static bool CheckFloor(TextWriter output, string name, double value, double? floor)
     {

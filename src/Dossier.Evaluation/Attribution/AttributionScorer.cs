@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Dossier.Corpora.PolNear;
 using Dossier.Evaluation.Scoring;
 using Dossier.Text;
@@ -35,19 +36,23 @@ public sealed record AttributionScores(
 /// </summary>
 public static class AttributionScorer
 {
-    /// <summary>Scores one article; add the results over a corpus.</summary>
-    public static AttributionScores Score(Document predicted, PolNearArticle gold)
+    /// <summary>
+    /// Scores one article; add the results over a corpus. With <paramref name="joinSharedCues"/>, quotes that share a cue
+    /// (a quotation continued after "he said" and in the next paragraphs) are one predicted attribution with several
+    /// content spans, as PolNeAR annotates them (one attribution per cue, its content in pieces).
+    /// </summary>
+    public static AttributionScores Score(Document predicted, PolNearArticle gold, bool joinSharedCues = false)
     {
         ArgumentNullException.ThrowIfNull(predicted);
         ArgumentNullException.ThrowIfNull(gold);
-        var quotes = predicted.Quotes;
+        var quotes = joinSharedCues ? JoinSharedCues(predicted.Quotes) : [.. predicted.Quotes.Select(quote => new Predicted(quote, [quote.Content]))];
         var golds = gold.Attributions;
         var pairs = new List<(int Overlap, int P, int G)>();
         for (var p = 0; p < quotes.Length; p++)
         {
             for (var g = 0; g < golds.Length; g++)
             {
-                var overlap = Overlap(quotes[p].Content, golds[g].Content);
+                var overlap = quotes[p].Content.Sum(span => Overlap(span, golds[g].Content));
                 if (overlap > 0)
                 {
                     pairs.Add((overlap, p, g));
@@ -68,7 +73,7 @@ public static class AttributionScorer
 
             predictedUsed[p] = goldUsed[g] = true;
             matched++;
-            var quote = quotes[p];
+            var quote = quotes[p].Quote;
             var reference = golds[g];
             if ((quote.Cue is { } predictedCue && Overlap(predictedCue, reference.Cue) > 0) || (quote.Cue is null && reference.Cue.IsEmpty))
             {
@@ -104,7 +109,7 @@ public static class AttributionScorer
 
         return new AttributionScores(
             new PrfScore(matched, quotes.Length, golds.Length),
-            TokenScore(predicted, quotes, golds),
+            TokenScore(predicted, predicted.Quotes, golds),
             cue, sourceExact, sourceOverlap, withSource, quoted, unquoted);
     }
 
@@ -117,6 +122,32 @@ public static class AttributionScorer
             left.Attributions + right.Attributions, left.ContentTokens + right.ContentTokens, left.CueCorrect + right.CueCorrect,
             left.SourceExact + right.SourceExact, left.SourceOverlap + right.SourceOverlap, left.WithGoldSource + right.WithGoldSource,
             left.QuotedRecall + right.QuotedRecall, left.UnquotedRecall + right.UnquotedRecall);
+    }
+
+    /// <summary>A predicted attribution: the quote that carries its cue and source, and its content spans.</summary>
+    private readonly record struct Predicted(Quote Quote, List<TextSpan> Content);
+
+    private static ImmutableArray<Predicted> JoinSharedCues(ImmutableArray<Quote> quotes)
+    {
+        var joined = new List<Predicted>();
+        var byCue = new Dictionary<TextSpan, int>();
+        foreach (var quote in quotes)
+        {
+            if (quote.Cue is { } cue && byCue.TryGetValue(cue, out var index))
+            {
+                joined[index].Content.Add(quote.Content);
+                continue;
+            }
+
+            if (quote.Cue is { } newCue)
+            {
+                byCue[newCue] = joined.Count;
+            }
+
+            joined.Add(new Predicted(quote, [quote.Content]));
+        }
+
+        return [.. joined];
     }
 
     private static int Overlap(TextSpan span, IEnumerable<TextSpan> others)

@@ -40,6 +40,29 @@ public sealed class QuoteAttributorTests
         Assert.Equal(expected, Describe(document, Assert.Single(document.Quotes)));
     }
 
+    [Fact]
+    public void Attributes_a_quotation_signed_with_a_dash_to_the_name_after_it()
+    {
+        var document = Analyze("Readers wrote in after the debate.\n\n“The plan will not work. Nobody believes it.” ― Jane Roe\n\n“We need new ideas.” ― Tom Poe");
+        Assert.Equal(
+            ["Jane Roe | Jane Roe | ― | - | Direct | “The plan will not work. Nobody believes it.”", "Tom Poe | Tom Poe | ― | - | Direct | “We need new ideas.”"],
+            document.Quotes.Select(quote => Describe(document, quote)));
+    }
+
+    [Fact]
+    public void A_plain_text_title_with_a_name_and_a_colon_is_attributed()
+    {
+        var document = Analyze("Senator Ann Lee: Budget cuts will close two libraries\n\nThe city council meets on Monday.");
+        Assert.Equal("Ann Lee | Senator Ann Lee | : | - | Indirect | Budget cuts will close two libraries", Describe(document, Assert.Single(document.Quotes)));
+    }
+
+    [Fact]
+    public void A_colon_after_the_title_is_not_a_headline_attribution_further_down()
+    {
+        var document = Analyze("Council meets\n\nThe agenda: budget cuts and two new libraries for the north of the city.");
+        Assert.Empty(document.Quotes);
+    }
+
     [Theory]
     [InlineData("The letter was first reported by The Washington Post on Monday.")]
     [InlineData("An attorney did not immediately respond to requests for comment.")]

@@ -1,0 +1,81 @@
+using Dossier.Analysis.Attribution;
+using Dossier.Analysis.Paragraphs;
+using Dossier.Analysis.Pipeline;
+using Dossier.Analysis.Sentences;
+using Dossier.Analysis.Syntax;
+using Dossier.Analysis.Tokenization;
+using Dossier.Text;
+using Dossier.Text.Attribution;
+
+namespace Dossier.Analysis.Tests.Attribution;
+
+/// <summary>The rules that read the dependency parse: sources from the subject phrase, the clausal and actor sieves.</summary>
+public sealed class ParsedAttributionTests
+{
+    private static readonly Lazy<Analysis.Pipeline.Pipeline> Parsing = new(() => new PipelineBuilder()
+        .Add(new ParagraphSegmenter(ArticleLayout.Plain))
+        .Add(new Tokenizer())
+        .Add(new SentenceSplitter())
+        .Add(new PosTagger())
+        .Add(new DependencyParser())
+        .Add(new QuoteAttributor())
+        .Build());
+
+    private static Document Analyze(string text) => Parsing.Value.Process(new Document("t", text), TestContext.Current.CancellationToken);
+
+    private static string Describe(Document document, Quote quote) =>
+        $"{Text(document, quote.Source)} | {Text(document, quote.Cue)} | {quote.Origin.Rule} | {document.TextOf(quote.Content)}";
+
+    private static string Text(Document document, TextSpan? span) => span is { } value ? document.TextOf(value) : "-";
+
+    private static Quote QuoteWithCue(Document document, string cue) =>
+        Assert.Single(document.Quotes, quote => quote.Cue is { } span && document.TextOf(span) == cue);
+
+    [Fact]
+    public void The_source_is_the_subject_phrase_without_its_relative_clause()
+    {
+        var document = Analyze("The governor of the northern province, who spoke after the vote, said the budget would pass next week.");
+        Assert.Equal("The governor of the northern province", Text(document, QuoteWithCue(document, "said").Source));
+    }
+
+    [Fact]
+    public void A_participle_without_a_subject_takes_the_subject_of_the_verb_it_hangs_on()
+    {
+        var document = Analyze("The mayor left the meeting early, saying the council had failed the city.");
+        Assert.Equal("The mayor", Text(document, QuoteWithCue(document, "saying").Source));
+    }
+
+    [Fact]
+    public void A_verb_outside_the_lexicon_with_a_clause_and_a_personal_subject_attributes_the_clause()
+    {
+        var document = Analyze("The senator figures the bill will pass before the summer recess.");
+        Assert.Equal("The senator | figures | parse/ccomp | the bill will pass before the summer recess", Describe(document, Assert.Single(document.Quotes)));
+    }
+
+    [Fact]
+    public void What_a_pronoun_subject_floats_is_attributed_to_it()
+    {
+        var document = Analyze("He floated a plan to cut the sales tax by half.");
+        Assert.Equal("He | floated | parse/actor | a plan to cut the sales tax by half", Describe(document, Assert.Single(document.Quotes)));
+    }
+
+    [Fact]
+    public void A_noun_of_saying_with_a_that_clause_attributes_the_clause_to_its_possessor()
+    {
+        var document = Analyze("The engineers studied the mayor's claim that the bridge would pay for itself.");
+        Assert.Equal("the mayor's | claim | parse/nominal | that the bridge would pay for itself",
+            Describe(document, QuoteWithCue(document, "claim")));
+    }
+
+    [Theory]
+    [InlineData("He moved to Virginia with his family in 2010.")]
+    [InlineData("She bought a small farm near the river.")]
+    public void Verbs_of_action_are_not_attributions(string text) => Assert.Empty(Analyze(text).Quotes);
+
+    [Fact]
+    public void Verbs_inside_a_quotation_are_not_attributed_again()
+    {
+        var document = Analyze("“We floated a plan to cut the sales tax by half and nobody listened,” she said.");
+        Assert.Equal("she | said | direct/cue-after", string.Join(" | ", Describe(document, Assert.Single(document.Quotes)).Split(" | ")[..3]));
+    }
+}
