@@ -1082,6 +1082,16 @@ public sealed class QuoteAttributor : IPipelineComponent
                 return null;
             }
 
+            // "Kabulov said that …, according to RIA Novosti": the clause has its own speaker and speech verb, and
+            // "according to" names the outlet that carried it; the verb's sieve attributes it, not this one.
+            for (var k = first + 1; k < contentEnd; k++)
+            {
+                if (IsCue(document, k))
+                {
+                    return null;
+                }
+            }
+
             content = tokens.Span(first, contentEnd);
         }
 
