@@ -77,6 +77,7 @@ public sealed class QuoteAttributor : IPipelineComponent
             }
         }
 
+        SplitAccordingToChannels(document, found);
         found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
         ResolveSpeakers(document, found);
         return document with
@@ -1045,6 +1046,59 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// "Kabulov said that …, according to RIA Novosti": an indirect quote whose content ends in an "according to" phrase
+    /// ends before it, and the phrase's noun is the channel the words came through (when none is known yet).
+    /// </summary>
+    private static void SplitAccordingToChannels(Document document, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var item = found[i];
+            if (item.Kind != QuoteKind.Indirect || item.Rule == "according-to")
+            {
+                continue;
+            }
+
+            var first = document.TokenAt(item.Content.Start);
+            var end = document.TokenAt(item.Content.End);
+            for (var k = first + 2; k + 2 < end; k++)
+            {
+                if (!tokens.Is(k, "according") || !tokens.Is(k + 1, "to") || !tokens.IsClauseBreak(k - 1))
+                {
+                    continue;
+                }
+
+                var channelEnd = NounPhraseEnd(document, k + 2, end);
+                var tail = channelEnd;
+                while (tail < end && (tokens.IsTerminal(tail) || tokens.IsClauseBreak(tail)))
+                {
+                    tail++;
+                }
+
+                if (channelEnd <= k + 2 || tail < end)
+                {
+                    break; // the phrase does not end the content: "according to the plan, troops will …" is content
+                }
+
+                found[i] = new Found
+                {
+                    Content = tokens.Span(first, k - 1),
+                    Kind = item.Kind,
+                    Rule = item.Rule,
+                    Cue = item.Cue,
+                    Source = item.Source,
+                    SourceTokens = item.SourceTokens,
+                    Speaker = item.Speaker,
+                    Channel = item.Channel ?? tokens.Span(k + 2, channelEnd),
+                    ContinuationOf = item.ContinuationOf,
+                };
+                break;
+            }
+        }
     }
 
     /// <summary><c>According to TASS, …</c> / <c>…, according to officials.</c></summary>

@@ -29,7 +29,7 @@ public sealed class QuoteAttributorTests
     [InlineData("The fighters fled to Afghanistan, Zamir Kabulov, the head of the department, said.", "Zamir Kabulov | Zamir Kabulov, the head of the department | said | - | Indirect | The fighters fled to Afghanistan")]
     [InlineData("The group is growing fast, said Zamir Kabulov.", "Zamir Kabulov | Zamir Kabulov | said | - | Indirect | The group is growing fast")]
     [InlineData("The group is growing fast, according to Zamir Kabulov.", "Zamir Kabulov | Zamir Kabulov | according to | - | Indirect | The group is growing fast")]
-    [InlineData("Zamir Kabulov said that more fighters had arrived in the north, according to RIA Novosti.", "Zamir Kabulov | Zamir Kabulov | said | - | Indirect | more fighters had arrived in the north")]
+    [InlineData("Zamir Kabulov said that more fighters had arrived in the north, according to RIA Novosti.", "Zamir Kabulov | Zamir Kabulov | said | RIA Novosti | Indirect | more fighters had arrived in the north")]
     [InlineData("According to TASS, the talks will resume in April.", "TASS | TASS | According to | - | Indirect | the talks will resume in April")]
     [InlineData("“The threat is real,” Zamir Kabulov told RIA Novosti.", "Zamir Kabulov | Zamir Kabulov | told | RIA Novosti | Direct | “The threat is real,”")]
     [InlineData("Zamir Kabulov said: “The threat is real.”", "Zamir Kabulov | Zamir Kabulov | said | - | Direct | “The threat is real.”")]
