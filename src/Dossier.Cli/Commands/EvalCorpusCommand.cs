@@ -59,90 +59,19 @@ internal static class EvalCorpusCommand
                     var duplicates = Score(names, a => duplicateGold[a], duplicatePredicted.Find);
                     output.WriteLine(Line("duplicates", names.Count, "documents", duplicates));
 
-                    var quotes = store.Quotes(null, int.MaxValue).Select((q, i) => (Id: i.ToString(CultureInfo.InvariantCulture), Quote: q)).ToList();
-                    var quoteGold = new Dictionary<string, string>(StringComparer.Ordinal);
-                    var missing = 0;
-                    foreach (var label in labels.Where(l => l.Kind == "quote"))
-                    {
-                        // The shortest quote with the anchor: a quote nested in a longer one ("Moscow believes …" inside the envoy's sentence) is its own.
-                        var match = quotes.Where(q => Path.GetFileName(q.Quote.DocumentKey) == label.Document && q.Quote.Text.Contains(label.Anchor, StringComparison.Ordinal))
-                            .OrderBy(q => q.Quote.Text.Length).FirstOrDefault();
-                        if (match.Quote is null)
-                        {
-                            missing++;
-                            continue;
-                        }
+                    var showErrors = parseResult.GetValue(errors);
+                    // The shortest quote with the anchor: a quote nested in a longer one ("Moscow believes …" inside the envoy's sentence) is its own.
+                    var quoteScore = ScoreClusters(output, labels, "quote", store.Quotes(null, int.MaxValue),
+                        new FactView<StoredQuote>(q => q.DocumentKey, q => q.Text, q => q.Cluster, q => q.Speaker ?? "?"), showErrors);
+                    output.WriteLine(Line("quote clusters", quoteScore.Items, $"quotes ({quoteScore.Labelled} labelled, {quoteScore.Missing} labelled quotes not extracted)", quoteScore.Score));
 
-                        quoteGold.TryAdd(match.Id, label.Cluster);
-                    }
+                    // Likewise for events: two events of one sentence ("… by a coalition, and the Syrian Army") share words.
+                    var eventScore = ScoreClusters(output, labels, "event", store.Events(new EventFilter(), int.MaxValue),
+                        new FactView<StoredEvent>(e => e.Document.Key, e => e.Text, e => e.Cluster, e => e.Code), showErrors);
+                    output.WriteLine(Line("event clusters", eventScore.Items, $"events ({eventScore.Labelled} labelled, {eventScore.Missing} labelled events not coded)", eventScore.Score));
 
-                    var quoteScore = Score(quotes.Select(q => q.Id).ToList(), id => quoteGold.TryGetValue(id, out var cluster) ? "gold:" + cluster : "alone:" + id,
-                        id => "cluster:" + quotes[int.Parse(id, CultureInfo.InvariantCulture)].Quote.Cluster);
-                    if (parseResult.GetValue(errors))
-                    {
-                        string Show(string id)
-                        {
-                            var quote = quotes[int.Parse(id, CultureInfo.InvariantCulture)].Quote;
-                            return $"{Path.GetFileName(quote.DocumentKey)} {quote.Speaker}: {(quote.Text.Length > 60 ? quote.Text[..60] + "…" : quote.Text)}";
-                        }
-
-                        for (var i = 0; i < quotes.Count; i++)
-                        {
-                            for (var j = i + 1; j < quotes.Count; j++)
-                            {
-                                var isGold = quoteGold.TryGetValue(quotes[i].Id, out var a) && quoteGold.TryGetValue(quotes[j].Id, out var b) && a == b;
-                                var isPredicted = quotes[i].Quote.Cluster == quotes[j].Quote.Cluster;
-                                if (isGold != isPredicted)
-                                {
-                                    output.WriteLine($"  {(isGold ? "missed" : "wrong ")}  {Show(quotes[i].Id)}  |  {Show(quotes[j].Id)}");
-                                }
-                            }
-                        }
-                    }
-
-                    output.WriteLine(Line("quote clusters", quotes.Count, $"quotes ({quoteGold.Count} labelled, {missing} labelled quotes not extracted)", quoteScore));
-
-                    var events = store.Events(new EventFilter(), int.MaxValue).Select((e, i) => (Id: i.ToString(CultureInfo.InvariantCulture), Event: e)).ToList();
-                    var eventGold = new Dictionary<string, string>(StringComparer.Ordinal);
-                    var eventsMissing = 0;
-                    foreach (var label in labels.Where(l => l.Kind == "event"))
-                    {
-                        // The shortest event whose evidence holds the anchor: two events of one sentence ("… by a coalition, and the
-                        // Syrian Army") share words, and the one the anchor names more closely is meant.
-                        var match = events.Where(e => Path.GetFileName(e.Event.Document.Key) == label.Document && e.Event.Text.Contains(label.Anchor, StringComparison.Ordinal))
-                            .OrderBy(e => e.Event.Text.Length).FirstOrDefault();
-                        if (match.Event is null)
-                        {
-                            eventsMissing++;
-                            continue;
-                        }
-
-                        eventGold.TryAdd(match.Id, label.Cluster);
-                    }
-
-                    var eventScore = Score(events.Select(e => e.Id).ToList(), id => eventGold.TryGetValue(id, out var cluster) ? "gold:" + cluster : "alone:" + id,
-                        id => events[int.Parse(id, CultureInfo.InvariantCulture)].Event.Cluster is { } cluster ? "cluster:" + cluster : "alone:" + id);
-                    if (parseResult.GetValue(errors))
-                    {
-                        string ShowEvent(int i) => $"{Path.GetFileName(events[i].Event.Document.Key)} {events[i].Event.Code}: {(events[i].Event.Text.Length > 60 ? events[i].Event.Text[..60] + "…" : events[i].Event.Text)}";
-                        for (var i = 0; i < events.Count; i++)
-                        {
-                            for (var j = i + 1; j < events.Count; j++)
-                            {
-                                var isGold = eventGold.TryGetValue(events[i].Id, out var a) && eventGold.TryGetValue(events[j].Id, out var b) && a == b;
-                                var isPredicted = events[i].Event.Cluster is { } c && c == events[j].Event.Cluster;
-                                if (isGold != isPredicted)
-                                {
-                                    output.WriteLine($"  {(isGold ? "missed" : "wrong ")}  {ShowEvent(i)}  |  {ShowEvent(j)}");
-                                }
-                            }
-                        }
-                    }
-
-                    output.WriteLine(Line("event clusters", events.Count, $"events ({eventGold.Count} labelled, {eventsMissing} labelled events not coded)", eventScore));
-
-                    var failed = duplicates.F1 < parseResult.GetValue(minDuplicates) || quoteScore.F1 < parseResult.GetValue(minQuotes)
-                        || eventScore.F1 < parseResult.GetValue(minEvents);
+                    var failed = duplicates.F1 < parseResult.GetValue(minDuplicates) || quoteScore.Score.F1 < parseResult.GetValue(minQuotes)
+                        || eventScore.Score.F1 < parseResult.GetValue(minEvents);
                     if (failed)
                     {
                         output.WriteLine("below the floor");
@@ -164,6 +93,67 @@ internal static class EvalCorpusCommand
     }
 
     private sealed record Label(string Kind, string Cluster, string Document, string Anchor);
+
+    /// <summary>How the cluster scorer reads a stored fact: its document, its text, its predicted cluster and a short tag for error lines.</summary>
+    private sealed record FactView<T>(Func<T, string> Document, Func<T, string> Text, Func<T, long?> Cluster, Func<T, string> Tag);
+
+    private readonly record struct ClusterScore(PairScore Score, int Items, int Labelled, int Missing);
+
+    /// <summary>
+    /// Pairwise scores of the stored facts' clusters against the labels of <paramref name="kind"/>. A label names its fact by
+    /// document and an anchor phrase: the shortest fact of that document whose text holds the anchor. Unlabelled facts stand alone.
+    /// </summary>
+    private static ClusterScore ScoreClusters<T>(TextWriter output, List<Label> labels, string kind, IReadOnlyList<T> facts, FactView<T> view, bool showErrors)
+    {
+        var gold = new Dictionary<int, string>();
+        var missing = 0;
+        foreach (var label in labels.Where(l => l.Kind == kind))
+        {
+            var match = Enumerable.Range(0, facts.Count)
+                .Where(i => Path.GetFileName(view.Document(facts[i])) == label.Document && view.Text(facts[i]).Contains(label.Anchor, StringComparison.Ordinal))
+                .OrderBy(i => view.Text(facts[i]).Length)
+                .Select(i => (int?)i)
+                .FirstOrDefault();
+            if (match is { } index)
+            {
+                gold.TryAdd(index, label.Cluster);
+            }
+            else
+            {
+                missing++;
+            }
+        }
+
+        string GoldOf(int i) => gold.TryGetValue(i, out var cluster) ? "gold:" + cluster : "alone:" + i.ToString(CultureInfo.InvariantCulture);
+        string PredictedOf(int i) => view.Cluster(facts[i]) is { } cluster
+            ? "cluster:" + cluster.ToString(CultureInfo.InvariantCulture)
+            : "alone:" + i.ToString(CultureInfo.InvariantCulture);
+        var ids = Enumerable.Range(0, facts.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var score = Score(ids, id => GoldOf(int.Parse(id, CultureInfo.InvariantCulture)), id => PredictedOf(int.Parse(id, CultureInfo.InvariantCulture)));
+        if (showErrors)
+        {
+            string Show(int i)
+            {
+                var text = view.Text(facts[i]);
+                return $"{Path.GetFileName(view.Document(facts[i]))} {view.Tag(facts[i])}: {(text.Length > 60 ? text[..60] + "…" : text)}";
+            }
+
+            for (var i = 0; i < facts.Count; i++)
+            {
+                for (var j = i + 1; j < facts.Count; j++)
+                {
+                    var isGold = GoldOf(i) == GoldOf(j);
+                    var isPredicted = PredictedOf(i) == PredictedOf(j);
+                    if (isGold != isPredicted)
+                    {
+                        output.WriteLine($"  {(isGold ? "missed" : "wrong ")}  {Show(i)}  |  {Show(j)}");
+                    }
+                }
+            }
+        }
+
+        return new ClusterScore(score, facts.Count, gold.Count, missing);
+    }
 
     private readonly record struct PairScore(int Pairs, int Gold, int Predicted, int Correct)
     {
