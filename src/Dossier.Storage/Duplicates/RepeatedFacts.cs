@@ -32,20 +32,32 @@ public static class RepeatedFacts
     /// Share of the shorter text's word pairs (bigrams, lower case, punctuation ignored) that the other contains: 1 for a
     /// quote cut from a longer one. Texts of one word match only when equal.
     /// </summary>
-    public static double QuoteContainment(string first, string second)
+    public static double QuoteContainment(string first, string second) => ContainmentWith(first)(second);
+
+    /// <summary>
+    /// <see cref="QuoteContainment"/> against <paramref name="first"/>, with its words and pairs read once: a new quote is
+    /// compared with hundreds of earlier ones by the same speaker.
+    /// </summary>
+    public static Func<string, double> ContainmentWith(string first)
     {
         ArgumentNullException.ThrowIfNull(first);
-        ArgumentNullException.ThrowIfNull(second);
-        var a = Bigrams(Words(first));
-        var b = Bigrams(Words(second));
-        if (a.Count == 0 || b.Count == 0)
+        var firstWords = Words(first);
+        var a = Bigrams(firstWords);
+        var firstJoined = string.Join(' ', firstWords);
+        return second =>
         {
-            return string.Equals(string.Join(' ', Words(first)), string.Join(' ', Words(second)), StringComparison.Ordinal) && Words(first).Count > 0 ? 1 : 0;
-        }
+            ArgumentNullException.ThrowIfNull(second);
+            var secondWords = Words(second);
+            var b = Bigrams(secondWords);
+            if (a.Count == 0 || b.Count == 0)
+            {
+                return firstWords.Count > 0 && string.Equals(firstJoined, string.Join(' ', secondWords), StringComparison.Ordinal) ? 1 : 0;
+            }
 
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        var shared = small.Count(large.Contains);
-        return shared / (double)small.Count;
+            var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+            var shared = small.Count(large.Contains);
+            return shared / (double)small.Count;
+        };
     }
 
     /// <summary>

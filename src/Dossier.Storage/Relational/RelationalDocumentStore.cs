@@ -343,13 +343,24 @@ public abstract class RelationalDocumentStore : IDocumentStore
             var candidates = QueryIn(transaction,
                 "SELECT cluster_id, content FROM quotes WHERE speaker_key = @key AND document_id <> @document AND cluster_id IS NOT NULL ORDER BY id DESC LIMIT 500;",
                 reader => (Cluster: Long(reader, 0), Content: reader.GetString(1)), Arg.Text("@key", speakerKey), Arg.Int("@document", documentId));
-            var best = RepeatedFacts.QuoteContainmentThreshold;
+            // Syndicated copies repeat a quote word for word: each distinct wording is compared once, under its oldest cluster.
+            var wordings = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var candidate in candidates)
             {
-                var similarity = RepeatedFacts.QuoteContainment(content, candidate.Content);
-                if (similarity > best || (similarity == best && similarity >= RepeatedFacts.QuoteContainmentThreshold && candidate.Cluster < cluster))
+                if (!wordings.TryGetValue(candidate.Content, out var known) || candidate.Cluster < known)
                 {
-                    (best, cluster) = (similarity, candidate.Cluster);
+                    wordings[candidate.Content] = candidate.Cluster;
+                }
+            }
+
+            var containment = RepeatedFacts.ContainmentWith(content);
+            var best = RepeatedFacts.QuoteContainmentThreshold;
+            foreach (var (wording, candidateCluster) in wordings)
+            {
+                var similarity = containment(wording);
+                if (similarity > best || (similarity == best && similarity >= RepeatedFacts.QuoteContainmentThreshold && candidateCluster < cluster))
+                {
+                    (best, cluster) = (similarity, candidateCluster);
                 }
             }
         }
