@@ -4,6 +4,7 @@ using Dossier.Analysis.Paragraphs;
 using Dossier.Cli.Output;
 using Dossier.Ingestion.PlainText;
 using Dossier.Storage;
+using Dossier.Storage.Postgres;
 
 namespace Dossier.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class EvalCorpusCommand
     {
         var samples = new Option<string>("--samples") { Description = "The demo corpus folder.", DefaultValueFactory = _ => Path.Combine("samples", "isis-afghanistan") };
         var gold = new Option<string>("--gold") { Description = "The labels.", DefaultValueFactory = _ => Path.Combine("data", "gold", "corpus", "links.tsv") };
-        var database = new Option<string?>("--db") { Description = "Store to build (default: a temporary SQLite file); a PostgreSQL URL evaluates that engine." };
+        var database = new Option<string?>("--db") { Description = "Store to build (default: a temporary SQLite file; a given file must be new); a PostgreSQL URL evaluates that engine in a scratch schema." };
         var minDuplicates = new Option<double>("--min-duplicate-f1") { Description = "Fail below this F1 for near-duplicate links.", DefaultValueFactory = _ => 0 };
         var minQuotes = new Option<double>("--min-quote-f1") { Description = "Fail below this F1 for quote cluster links.", DefaultValueFactory = _ => 0 };
         var minEvents = new Option<double>("--min-event-f1") { Description = "Fail below this F1 for event cluster links.", DefaultValueFactory = _ => 0 };
@@ -34,7 +35,16 @@ internal static class EvalCorpusCommand
                 var temporary = parseResult.GetValue(database) is null ? Directory.CreateTempSubdirectory("dossier-eval-corpus-").FullName : null;
                 try
                 {
-                    using var store = StoreOptions.Open(parseResult.GetValue(database) ?? Path.Combine(temporary!, "corpus.db"), mustExist: false);
+                    // The score is of links the store makes while it is filled, so it starts empty: PostgreSQL in a scratch
+                    // schema dropped afterwards (a database kept between runs would answer "unchanged" and store nothing).
+                    var given = parseResult.GetValue(database);
+                    using var scratch = given is not null && PostgresDocumentStore.IsConnectionString(given) ? new PostgresScratchSchema(given) : null;
+                    using var store = StoreOptions.Open(scratch?.ConnectionString ?? given ?? Path.Combine(temporary!, "corpus.db"), mustExist: false);
+                    if (store.CountDocuments() > 0)
+                    {
+                        throw new UserInputException($"'{given}' already holds documents; eval corpus fills a store itself: give a new file, or a PostgreSQL database (it works in a scratch schema).");
+                    }
+
                     var pipeline = SegmentationPipelines.Full(ArticleLayout.Article).Build();
                     var files = Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal).ToList();
                     if (files.Count == 0)

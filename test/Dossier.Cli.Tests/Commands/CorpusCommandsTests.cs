@@ -35,6 +35,24 @@ public sealed class CorpusCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Corpus_evaluation_refuses_a_store_that_already_holds_documents()
+    {
+        // Saving the demo corpus into a full store would answer "unchanged" and make no links, scoring nothing.
+        var articles = Path.Combine(_folder, "articles");
+        Directory.CreateDirectory(articles);
+        File.Copy(CliRunner.Seed, Path.Combine(articles, "seed.txt"));
+        var database = Path.Combine(_folder, "full.db");
+        Assert.Equal(0, CliRunner.Run(["ingest", articles, "--db", database, "--quiet"]).ExitCode);
+
+        var labels = Path.Combine(_folder, "links.tsv");
+        File.WriteAllText(labels, "duplicate\tone\tseed.txt\t\n");
+        var result = CliRunner.Run(["eval", "corpus", "--db", database, "--samples", articles, "--gold", labels]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("already holds documents", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Querying_a_missing_database_says_how_to_create_it()
     {
         var result = CliRunner.Run(["search", "x", "--db", Path.Combine(_folder, "none.db")]);
