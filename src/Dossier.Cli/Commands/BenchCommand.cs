@@ -97,6 +97,6 @@ internal static class BenchCommand
                 return CommandErrors.Success;
             });
         });
-        return new Command("bench", "Measure speed.") { pipeline, StoreBenchCommand.Create(), BenchServeCommand.Create() };
+        return new Command("bench", "Measure speed.") { pipeline, StoreBenchCommand.Create(), BenchServeCommand.Create(), BenchGazetteerCommand.Create() };
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Dossier.Knowledge.Names;
 
@@ -59,6 +60,7 @@ public static class NameKey
     }
 
     /// <summary>Folds <paramref name="name"/> into <paramref name="destination"/>, which must be at least as long.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fold(ReadOnlySpan<char> name, Span<char> destination)
     {
         if (destination.Length < name.Length)
@@ -68,8 +70,32 @@ public static class NameKey
 
         for (var i = 0; i < name.Length; i++)
         {
-            destination[i] = Fold(name[i]);
+            // Most names are ASCII letters: fold those here rather than through the full switch,
+            // which is too large to be inlined (the gazetteer folds four million characters at load).
+            var c = name[i];
+            destination[i] = c is >= 'a' and <= 'z' or ' ' ? c : c is >= 'A' and <= 'Z' ? (char)(c + 32) : Fold(c);
         }
+    }
+
+    /// <summary>True when <paramref name="name"/> folds to <paramref name="key"/> (an already folded key).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool FoldsTo(ReadOnlySpan<char> name, ReadOnlySpan<char> key)
+    {
+        if (name.Length != key.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c != key[i] && Fold(c) != key[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when two names share a key.</summary>

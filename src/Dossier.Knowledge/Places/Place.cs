@@ -59,7 +59,10 @@ public sealed record Place(
     public string Admin2 { get; init; } = "";
 
     /// <summary>Maps a GeoNames feature code to a <see cref="PlaceKind"/>.</summary>
-    public static PlaceKind KindOf(string featureCode) => featureCode switch
+    public static PlaceKind KindOf(string featureCode) => KindOf(featureCode.AsSpan());
+
+    /// <summary>Maps a GeoNames feature code to a <see cref="PlaceKind"/>.</summary>
+    public static PlaceKind KindOf(ReadOnlySpan<char> featureCode) => featureCode switch
     {
         "PPLC" => PlaceKind.Capital,
         "ADM1" => PlaceKind.Admin1,

@@ -9,7 +9,7 @@ public sealed class GazetteerTests
 
     private static readonly Lazy<Gazetteer> s_real = new(() => Gazetteer.Load(Gazetteer.DefaultPath));
 
-    private static Gazetteer Parse(string body) => new(Gazetteer.Read("places.tsv", new StringReader(Header + body)));
+    private static Gazetteer Parse(string body) => Gazetteer.Parse("places.tsv", Header + body);
 
     [Fact]
     public void Candidates_come_most_populous_first_and_ignore_case_and_diacritics()
@@ -43,7 +43,7 @@ public sealed class GazetteerTests
     [Fact]
     public void Wrong_header_is_rejected()
     {
-        var error = Assert.Throws<KnowledgeFormatException>(() => Gazetteer.Read("places.tsv", new StringReader("name\tlat\n")));
+        var error = Assert.Throws<KnowledgeFormatException>(() => Gazetteer.Parse("places.tsv", "name\tlat\n"));
         Assert.Equal(1, error.Line);
     }
 
@@ -116,5 +116,44 @@ public sealed class GazetteerTests
             Assert.InRange(place.Longitude, -180, 180);
             Assert.False(string.IsNullOrWhiteSpace(place.Name));
         }
+    }
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("-69.96667")]
+    [InlineData("0.000001")]
+    [InlineData("-0.1")]
+    [InlineData("89.99999999999999")]
+    [InlineData("33")]
+    [InlineData(".5")]
+    [InlineData("1.2345678901234567")] // more digits than the fast path takes
+    [InlineData("4.5e1")]              // an exponent
+    public void Coordinates_parse_exactly_as_the_general_parser_does(string latitude)
+    {
+        var gazetteer = Parse($"1\tSomewhere\t\t{latitude}\t10\tUSA\t\t0\tPPL\t\n");
+        Assert.True(gazetteer.TryGet("Somewhere", out var places));
+        Assert.Equal(double.Parse(latitude, System.Globalization.CultureInfo.InvariantCulture), places[0].Latitude);
+    }
+
+    [Fact]
+    public void A_place_is_made_once_and_every_lookup_returns_the_same_instance()
+    {
+        var gazetteer = Parse("1\tKöln\tCologne\t50.93\t6.95\tDEU\t07\t963395\tPPLA2\t\n");
+        var found = new System.Collections.Concurrent.ConcurrentBag<Place>();
+        Parallel.For(0, 64, i =>
+        {
+            Assert.True(gazetteer.TryGet(i % 2 == 0 ? "Koln" : "Cologne", out var places));
+            found.Add(places[0]);
+        });
+        Assert.All(found, place => Assert.Same(gazetteer.Places[0], place));
+    }
+
+    [Fact]
+    public void A_list_of_places_is_indexed_and_returned_as_the_same_instances()
+    {
+        var kabul = new Place(1, "Kabul", ["Kābul"], 34.53, 69.17, "AFG", "13", 3_043_532, PlaceKind.Capital, "PPLC");
+        var gazetteer = new Gazetteer([kabul]);
+        Assert.True(gazetteer.TryGet("kabul", out var places));
+        Assert.Same(kabul, places[0]);
+        Assert.Throws<ArgumentException>(() => new Gazetteer([kabul with { Name = "Kabul|Kābul" }]));
     }
 }
