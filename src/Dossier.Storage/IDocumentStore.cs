@@ -11,6 +11,12 @@ public interface IDocumentStore : IDisposable
     /// <summary>Stores <paramref name="document"/> (analysed) under <paramref name="key"/> with its analysis as JSON.</summary>
     SaveOutcome Save(Document document, string key, string annotationsJson);
 
+    /// <summary>
+    /// Stores several documents as <see cref="Save"/> does, in one transaction (all of them or none): a bulk writer
+    /// shares the cost of a commit this way. Outcomes are in input order.
+    /// </summary>
+    IReadOnlyList<SaveOutcome> SaveAll(IReadOnlyList<(Document Document, string Key, string AnnotationsJson)> documents);
+
     /// <summary>Number of stored documents.</summary>
     long CountDocuments();
 

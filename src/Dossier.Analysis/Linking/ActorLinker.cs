@@ -564,7 +564,13 @@ public sealed class ActorLinker
             // The expansion: the words just before the parenthesis whose capitalised initials spell
             // the acronym ("Syrian Observatory for Human Rights (SOHR)"); failing that, the longest
             // capitalised run of about as many words as the acronym has letters.
-            var words = text[..open].TrimEnd().Split(' ');
+            var words = text[..open].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0)
+            {
+                // A parenthesis that opens the text (wire copy often starts "(Company Inc) said ...") expands nothing.
+                continue;
+            }
+
             var capitals = new string([.. acronym.Where(char.IsUpper)]);
             string? expansion = null;
             for (var n = 1; n <= Math.Min(capitals.Length + 3, words.Length) && expansion is null; n++)

@@ -87,6 +87,21 @@ public abstract class RelationalDocumentStore : IDocumentStore
         return outcome;
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<SaveOutcome> SaveAll(IReadOnlyList<(Document Document, string Key, string AnnotationsJson)> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var outcomes = new SaveOutcome[documents.Count];
+        using var transaction = _connection.BeginTransaction();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            outcomes[i] = Save(transaction, documents[i].Document, documents[i].Key, documents[i].AnnotationsJson);
+        }
+
+        transaction.Commit();
+        return outcomes;
+    }
+
     /// <summary>
     /// The bulk path: saves <paramref name="documents"/> as <see cref="Save(Document, string, string)"/> does, but
     /// <paramref name="perTransaction"/> at a time, so the cost of a commit (an fsync) is shared. A failure loses at most
@@ -340,22 +355,19 @@ public abstract class RelationalDocumentStore : IDocumentStore
         if (speakerKey is not null)
         {
             // The most recent few hundred quotes by the speaker: repeats follow the original within days, not years.
-            var candidates = QueryIn(transaction,
-                "SELECT cluster_id, content FROM quotes WHERE speaker_key = @key AND document_id <> @document AND cluster_id IS NOT NULL ORDER BY id DESC LIMIT 500;",
+            // Syndicated copies repeat a quote word for word: each distinct wording is compared once, under its
+            // oldest cluster, and the engine groups them so that hundreds of copies do not cross into .NET strings.
+            var wordings = QueryIn(transaction,
+                """
+                SELECT MIN(cluster_id), content FROM (
+                    SELECT cluster_id, content FROM quotes WHERE speaker_key = @key AND document_id <> @document AND cluster_id IS NOT NULL
+                    ORDER BY id DESC LIMIT 500) recent
+                GROUP BY content;
+                """,
                 reader => (Cluster: Long(reader, 0), Content: reader.GetString(1)), Arg.Text("@key", speakerKey), Arg.Int("@document", documentId));
-            // Syndicated copies repeat a quote word for word: each distinct wording is compared once, under its oldest cluster.
-            var wordings = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var candidate in candidates)
-            {
-                if (!wordings.TryGetValue(candidate.Content, out var known) || candidate.Cluster < known)
-                {
-                    wordings[candidate.Content] = candidate.Cluster;
-                }
-            }
-
             var containment = RepeatedFacts.ContainmentWith(content);
             var best = RepeatedFacts.QuoteContainmentThreshold;
-            foreach (var (wording, candidateCluster) in wordings)
+            foreach (var (candidateCluster, wording) in wordings)
             {
                 var similarity = containment(wording);
                 if (similarity > best || (similarity == best && similarity >= RepeatedFacts.QuoteContainmentThreshold && candidateCluster < cluster))
@@ -379,8 +391,9 @@ public abstract class RelationalDocumentStore : IDocumentStore
         {
             var candidates = QueryIn(transaction,
                 """
-                SELECT e.cluster_id, COALESCE(e.date, d.published), e.place FROM events e JOIN documents d ON d.id = e.document_id
-                WHERE e.match_key = @key AND e.document_id <> @document AND e.cluster_id IS NOT NULL ORDER BY e.id DESC LIMIT 500;
+                SELECT DISTINCT cluster_id, day, place FROM (
+                    SELECT e.cluster_id, COALESCE(e.date, d.published) AS day, e.place FROM events e JOIN documents d ON d.id = e.document_id
+                    WHERE e.match_key = @key AND e.document_id <> @document AND e.cluster_id IS NOT NULL ORDER BY e.id DESC LIMIT 500) recent;
                 """,
                 reader => (Cluster: Long(reader, 0), Date: Str(reader, 1), Place: Str(reader, 2)), Arg.Text("@key", matchKey), Arg.Int("@document", documentId));
             var closest = RepeatedFacts.EventWindowDays + 1;
@@ -415,13 +428,13 @@ public abstract class RelationalDocumentStore : IDocumentStore
             }
         }
 
-        foreach (var candidate in candidates)
+        // One statement for all candidates' signatures (ids are integers, written into the statement): a story
+        // syndicated a hundred times has a hundred candidates, and a statement each cost more than the comparisons.
+        var signatures = candidates.Count == 0 ? [] : QueryIn(transaction,
+            $"SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND id IN ({string.Join(',', candidates.Order().Select(c => c.ToString(CultureInfo.InvariantCulture)))});",
+            reader => (Id: Long(reader, 0), Signature: (byte[])reader.GetValue(1)));
+        foreach (var (candidate, stored) in signatures)
         {
-            if (Scalar(transaction, "SELECT minhash FROM documents WHERE id = @id;", Arg.Int("@id", candidate)) is not byte[] stored)
-            {
-                continue;
-            }
-
             var similarity = signature.Containment(MinHashSignature.FromBytes(stored));
             if (similarity >= NearDuplicateThreshold)
             {

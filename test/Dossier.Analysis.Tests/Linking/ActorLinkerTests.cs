@@ -126,4 +126,11 @@ public sealed class ActorLinkerTests
         Assert.Equal(links[0].Cluster, links[1].Cluster);
         Assert.Equal(links[0].Cluster, links[2].Cluster);
     }
+
+    [Theory]
+    [InlineData("(Acme Harbour Holdings Ltd) said it would bid for the port.")]
+    [InlineData("( ) opened the text, then (ABC) followed.")]
+    [InlineData("(XYZ)")]
+    public void Text_that_opens_with_a_parenthesis_defines_no_acronym_and_does_not_fail(string text) =>
+        Assert.DoesNotContain(ActorLinker.DefinedAcronyms(text), pair => pair.Value.Length == 0);
 }
