@@ -411,28 +411,27 @@ public abstract class RelationalDocumentStore : IDocumentStore
         NonQuery(transaction, "UPDATE events SET cluster_id = @cluster WHERE id = @id;", Arg.Int("@cluster", cluster), Arg.Int("@id", eventId));
     }
 
+    private static readonly string CandidateSignaturesSql =
+        "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND id IN (SELECT document_id FROM minhash_bands WHERE "
+        + string.Join(" OR ", Enumerable.Range(0, MinHashSignature.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(band = @band{b} AND hash = @hash{b})")))
+        + ") ORDER BY id;";
+
     private void LinkNearDuplicates(DbTransaction transaction, long id, MinHashSignature signature)
     {
         NonQuery(transaction, "UPDATE documents SET minhash = @signature WHERE id = @id;", Arg.Bytes("@signature", signature.ToBytes()), Arg.Int("@id", id));
+        // Candidates and their signatures in one statement: every document sharing a band hash with this one. A story
+        // syndicated a hundred times matches a hundred documents in each of the 32 bands; a statement per band and one
+        // per candidate had cost more than the comparisons.
         var bands = signature.BandHashes();
-        var candidates = new HashSet<long>();
-        var find = Reusable(transaction, "SELECT document_id FROM minhash_bands WHERE band = @band AND hash = @hash;", [Arg.Int("@band", 0), Arg.Int("@hash", 0)]);
+        var args = new Arg[2 * bands.Length];
         for (var b = 0; b < bands.Length; b++)
         {
-            find.Parameters[0].Value = (long)b;
-            find.Parameters[1].Value = bands[b];
-            using var reader = find.ExecuteReader();
-            while (reader.Read())
-            {
-                candidates.Add(Long(reader, 0));
-            }
+            args[2 * b] = Arg.Int(string.Create(CultureInfo.InvariantCulture, $"@band{b}"), b);
+            args[(2 * b) + 1] = Arg.Int(string.Create(CultureInfo.InvariantCulture, $"@hash{b}"), bands[b]);
         }
 
-        // One statement for all candidates' signatures (ids are integers, written into the statement): a story
-        // syndicated a hundred times has a hundred candidates, and a statement each cost more than the comparisons.
-        var signatures = candidates.Count == 0 ? [] : QueryIn(transaction,
-            $"SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND id IN ({string.Join(',', candidates.Order().Select(c => c.ToString(CultureInfo.InvariantCulture)))});",
-            reader => (Id: Long(reader, 0), Signature: (byte[])reader.GetValue(1)));
+        var signatures = QueryIn(transaction, CandidateSignaturesSql,
+            reader => (Id: Long(reader, 0), Signature: (byte[])reader.GetValue(1)), args);
         foreach (var (candidate, stored) in signatures)
         {
             var similarity = signature.Containment(MinHashSignature.FromBytes(stored));

@@ -21,7 +21,7 @@ public sealed class DocumentStoreTests
     public void Creates_the_schema_and_records_its_version(string engine)
     {
         using var test = StoreUnderTest.Open(engine);
-        Assert.Equal(8, test.Store.SchemaVersion);
+        Assert.Equal(9, test.Store.SchemaVersion);
         var tables = test.Store.TableNames();
         foreach (var table in new[] { "documents", "quotes", "claims", "mentions", "places", "events", "quote_provenance", "document_links", "schema_version" })
         {
@@ -94,7 +94,22 @@ public sealed class DocumentStoreTests
         test.Store.Save(Article("IS is here, said Kabulov today."), "a.txt", "{}");
         var reopened = test.Reopen();
         Assert.Equal(1, reopened.CountDocuments());
-        Assert.Equal(8, reopened.SchemaVersion);
+        Assert.Equal(9, reopened.SchemaVersion);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreUnderTest.Engines), MemberType = typeof(StoreUnderTest))]
+    public void Several_documents_saved_in_one_transaction_see_each_other(string engine)
+    {
+        using var test = StoreUnderTest.Open(engine);
+        var first = Article("Moscow invited Washington to talks on Afghanistan, the ministry said.");
+        var outcomes = test.Store.SaveAll([
+            (first, "first.txt", "{}"),
+            (first, "copy.txt", "{}"),
+            (Article("Islamabad rejected the accusation on Tuesday."), "second.txt", "{}"),
+        ]);
+        Assert.Equal([SaveOutcome.Added, SaveOutcome.Unchanged, SaveOutcome.Added], outcomes);
+        Assert.Equal(2, test.Store.CountDocuments());
     }
 
     [Theory]
