@@ -170,6 +170,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
             outcome = SaveOutcome.Replaced;
         }
 
+        var signature = MinHashSignature.Compute(document.Text);
         var metadata = document.Metadata;
         var id = Convert.ToInt64(Scalar(transaction,
             """
@@ -186,7 +187,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
             NonQuery(transaction, index, Arg.Int("@id", id));
         }
 
-        LinkNearDuplicates(transaction, id, MinHashSignature.Compute(document.Text));
+        LinkNearDuplicates(transaction, id, signature);
         SaveQuotes(transaction, id, document);
         SaveClaims(transaction, id, document);
         SaveMentions(transaction, id, document);
@@ -412,13 +413,17 @@ public abstract class RelationalDocumentStore : IDocumentStore
     }
 
     private static readonly string CandidateSignaturesSql =
-        "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND id IN (SELECT document_id FROM minhash_bands WHERE "
+        "SELECT document_id, minhash FROM document_signatures WHERE document_id IN (SELECT document_id FROM minhash_bands WHERE "
         + string.Join(" OR ", Enumerable.Range(0, MinHashSignature.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(band = @band{b} AND hash = @hash{b})")))
-        + ") ORDER BY id;";
+        + ") ORDER BY document_id;";
+
+    private static readonly string InsertBandsSql =
+        "INSERT INTO minhash_bands (band, hash, document_id) VALUES "
+        + string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(@band{b}, @hash{b}, @id)")))
+        + ";";
 
     private void LinkNearDuplicates(DbTransaction transaction, long id, MinHashSignature signature)
     {
-        NonQuery(transaction, "UPDATE documents SET minhash = @signature WHERE id = @id;", Arg.Bytes("@signature", signature.ToBytes()), Arg.Int("@id", id));
         // Candidates and their signatures in one statement: every document sharing a band hash with this one. A story
         // syndicated a hundred times matches a hundred documents in each of the 32 bands; a statement per band and one
         // per candidate had cost more than the comparisons.
@@ -432,28 +437,30 @@ public abstract class RelationalDocumentStore : IDocumentStore
 
         var signatures = QueryIn(transaction, CandidateSignaturesSql,
             reader => (Id: Long(reader, 0), Signature: (byte[])reader.GetValue(1)), args);
+
+        // The links go in as multi-row statements (ids and similarities are numbers, written into the statement): a copy
+        // of a story already stored a hundred times links to all hundred.
+        var links = new List<string>();
         foreach (var (candidate, stored) in signatures)
         {
             var similarity = signature.Containment(MinHashSignature.FromBytes(stored));
             if (similarity >= NearDuplicateThreshold)
             {
-                NonQuery(transaction,
-                    """
-                    INSERT INTO document_links (document_id, other_id, kind, similarity) VALUES (@id, @other, 'near-duplicate', @similarity)
-                    ON CONFLICT (document_id, other_id, kind) DO UPDATE SET similarity = excluded.similarity;
-                    """,
-                    Arg.Int("@id", id), Arg.Int("@other", candidate), Arg.Real("@similarity", similarity));
+                links.Add(string.Create(CultureInfo.InvariantCulture, $"({id}, {candidate}, 'near-duplicate', {similarity:R})"));
             }
         }
 
-        var insert = Reusable(transaction, "INSERT INTO minhash_bands (band, hash, document_id) VALUES (@band, @hash, @id);",
-            [Arg.Int("@band", 0), Arg.Int("@hash", 0), Arg.Int("@id", id)]);
-        for (var b = 0; b < bands.Length; b++)
+        foreach (var chunk in links.Chunk(200))
         {
-            insert.Parameters[0].Value = (long)b;
-            insert.Parameters[1].Value = bands[b];
-            insert.ExecuteNonQuery();
+            NonQuery(transaction,
+                "INSERT INTO document_links (document_id, other_id, kind, similarity) VALUES " + string.Join(", ", chunk)
+                + " ON CONFLICT (document_id, other_id, kind) DO UPDATE SET similarity = excluded.similarity;");
         }
+
+        // args still holds @band0..@hash31; the document id completes them.
+        NonQuery(transaction, InsertBandsSql, [.. args, Arg.Int("@id", id)]);
+        NonQuery(transaction, "INSERT INTO document_signatures (document_id, minhash) VALUES (@id, @signature);",
+            Arg.Int("@id", id), Arg.Bytes("@signature", signature.ToBytes()));
     }
 
     /// <inheritdoc />

@@ -9,3 +9,13 @@ CREATE INDEX minhash_bands_lookup ON minhash_bands(band, hash, document_id);
 -- keeps its plain index: its index entries are limited to about 2,700 bytes, which a long quote can exceed.)
 DROP INDEX quotes_speaker_key;
 CREATE INDEX quotes_speaker_key ON quotes(speaker_key, id, cluster_id, document_id, content);
+
+-- MinHash signatures move to a narrow table of their own. As the last column of documents, after the text and the
+-- analysis JSON, reading a candidate's signature meant reading the whole row (SQLite keeps a long row in a chain of
+-- overflow pages), and a copy of a story stored a hundred times has a hundred candidates. documents.minhash is no
+-- longer written or read.
+CREATE TABLE document_signatures (
+    document_id   INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    minhash       BLOB NOT NULL
+);
+INSERT INTO document_signatures (document_id, minhash) SELECT id, minhash FROM documents WHERE minhash IS NOT NULL;
