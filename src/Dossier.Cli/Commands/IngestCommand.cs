@@ -14,7 +14,7 @@ namespace Dossier.Cli.Commands;
 /// <summary>
 /// <c>dossier ingest PATH|URL|- …</c>: reads articles from files, folders, feeds, JSON Lines, web
 /// addresses and standard input (<see cref="ArticleSources"/>), analyses them in parallel and stores
-/// them, one transaction each. An article that cannot be read is reported and skipped; the rest of
+/// them from one writer, the articles finished meanwhile in one transaction. An article that cannot be read is reported and skipped; the rest of
 /// the batch goes on.
 /// </summary>
 internal static class IngestCommand
