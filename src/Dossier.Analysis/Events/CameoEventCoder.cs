@@ -40,6 +40,15 @@ public sealed class CameoEventCoder : IPipelineComponent
 
     private static readonly FrozenSet<string> MustModals = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "must");
 
+    /// <summary>Words that open an adverbial clause of time or reason, whatever tag the parse gave them.</summary>
+    private static readonly FrozenSet<string> Subordinators = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "after", "before", "since", "until", "because", "as", "while", "when", "once");
+
+    /// <summary>Bare time words the parse sometimes takes for a subject ("Tuesday the parliament approved").</summary>
+    private static readonly FrozenSet<string> TimeWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december");
+
     private static readonly FrozenSet<string> Conditionals = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "if", "unless", "whether");
 
     /// <summary>Governors under which a complement did not happen ("failed to fight").</summary>
@@ -164,7 +173,12 @@ public sealed class CameoEventCoder : IPipelineComponent
     private bool IsNestedInAnother(Document document, int trigger, Dictionary<int, Match> coded)
     {
         var isNoun = document.Tags[trigger].Upos is "NOUN" or "PROPN";
-        var throughModifier = false;
+
+        // "expelled inspectors after U.S. officials alleged that …": the parse may read the subordinator as a preposition
+        // on the subject and coordinate the clause; it is still an adverbial clause, background to the other event.
+        var throughModifier = !isNoun && document.Dependencies[trigger].Relation is "conj"
+            && DependencyTree.Subjects(document, trigger).Any(subject => DependencyTree.Children(document, subject, "case")
+                .Any(marker => Subordinators.Contains(document.TokenText(marker).ToString())));
         for (var child = trigger; document.Dependencies[child].Head >= 0; child = document.Dependencies[child].Head)
         {
             var (head, relation) = (document.Dependencies[child].Head, document.Dependencies[child].Relation);
@@ -292,8 +306,10 @@ public sealed class CameoEventCoder : IPipelineComponent
             rule += "+must";
         }
 
-        // "will meet", "would blockade": a future or conditional statement of intent, not the act itself.
-        if (HasModal(document, verb, FutureModals))
+        // "will meet", "would blockade": a future or conditional statement of intent, not the act itself. An
+        // announced cut of relations or aid ("would prohibit all aid") is news as the act: the decision is the
+        // sanction (CAMEO 16x).
+        if (HasModal(document, verb, FutureModals) && !code.StartsWith("16", StringComparison.Ordinal))
         {
             code = Recode(PredicateFrame.Intent, code) ?? code;
             rule += "+future";
@@ -578,7 +594,7 @@ public sealed class CameoEventCoder : IPipelineComponent
         {
             lemmas.Add(Lower(document.Tags[argument].Lemma));
             lemmas.Add(Lower(document.TokenText(argument).ToString()));
-            foreach (var inner in DependencyTree.Children(document, argument, "obj", "obl", "xcomp", "compound", "amod", "nmod", "advmod", "conj", "appos"))
+            foreach (var inner in DependencyTree.Children(document, argument, "obj", "obl", "xcomp", "compound", "amod", "nmod", "advmod", "conj", "appos", "acl"))
             {
                 lemmas.Add(Lower(document.Tags[inner].Lemma));
                 foreach (var deeper in DependencyTree.Children(document, inner, "obj", "obl", "compound", "nmod"))
@@ -780,6 +796,14 @@ public sealed class CameoEventCoder : IPipelineComponent
             // An implicit target: a verbal predicate that names no one it acts on ("landowners began a hunger strike",
             // "police imposed a curfew") acts within the source's own country.
             var (eventTarget, rule) = (target, match.Rule);
+
+            // A meeting or visit with nobody named to meet ("the cabinet met Sunday", "troops arrived") is no
+            // consultation between actors.
+            if (!isNoun && target?.Cameo is null && match.Code.StartsWith("04", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (!isNoun && target?.Cameo is null && source?.Country is { } home)
             {
                 (eventTarget, rule) = (new EventActor(source.Span, null, home, home), rule + "+implicit-target");
@@ -794,11 +818,38 @@ public sealed class CameoEventCoder : IPipelineComponent
     /// Where else a predicate's target may stand, in order: its objects, its with/against/on/to… obliques, then the same
     /// in its complement and purpose clauses ("offered to hand over … to Britain", "demanded that the United States …").
     /// </summary>
-    private static IEnumerable<int> TargetCandidates(Document document, int predicate)
+    private IEnumerable<int> TargetCandidates(Document document, int predicate)
     {
         foreach (var argument in ArgumentsOf(document, predicate))
         {
             yield return argument;
+        }
+
+        // Whose act the object is, or what an event noun is done to: "denounced Serbia's suppression of …", "mounted
+        // its invasion of South Lebanon".
+        foreach (var argument in DependencyTree.Children(document, predicate, "obj", "obl", "nsubj:pass"))
+        {
+            foreach (var noun in DependencyTree.Children(document, argument, "nmod").Prepend(argument))
+            {
+                foreach (var possessor in DependencyTree.Children(document, noun, "nmod:poss"))
+                {
+                    if (!Pronouns.Contains(document.TokenText(possessor).ToString()))
+                    {
+                        yield return possessor;
+                    }
+                }
+
+                if (!_lexicon.NounEntries(Lower(document.Tags[noun].Lemma)).IsEmpty)
+                {
+                    foreach (var patient in DependencyTree.Children(document, noun, "nmod"))
+                    {
+                        if (HasCase(document, patient, "of"))
+                        {
+                            yield return patient;
+                        }
+                    }
+                }
+            }
         }
 
         foreach (var complement in DependencyTree.Children(document, predicate, "xcomp", "ccomp", "advcl"))
@@ -823,8 +874,19 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         // Last, where the act took place or what it moved away from ("strengthened its forces in Lebanon", "withdraw
-        // the force from Chad").
-        foreach (var head in DependencyTree.Children(document, predicate, "xcomp", "ccomp", "advcl").Prepend(predicate))
+        // the force from Chad"), here or in a verb coordinated with this one ("established ties with and opened an
+        // embassy in Tehran").
+        var coordinated = DependencyTree.Children(document, predicate, "conj").Where(conjunct => document.Tags[conjunct].Upos is "VERB"
+            && DependencyTree.Subjects(document, conjunct).IsEmpty);
+        foreach (var conjunct in coordinated)
+        {
+            foreach (var argument in ArgumentsOf(document, conjunct))
+            {
+                yield return argument;
+            }
+        }
+
+        foreach (var head in DependencyTree.Children(document, predicate, "xcomp", "ccomp", "advcl").Prepend(predicate).Concat(coordinated))
         {
             foreach (var argument in DependencyTree.Children(document, head, "obl", "obj"))
             {
@@ -1078,12 +1140,26 @@ public sealed class CameoEventCoder : IPipelineComponent
         for (var current = verb; current >= 0;)
         {
             var subjects = DependencyTree.Subjects(document, current);
+            var timeSubject = -1;
             foreach (var subject in subjects)
             {
                 if (!RelativePronouns.Contains(document.TokenText(subject).ToString()) && document.Dependencies[subject].Relation is not "expl")
                 {
+                    // "Tuesday the Serbian parliament approved": a bare day is when, not who; a time word with a name
+                    // on it ("Pakistan today threatened") still leads to that name.
+                    if (TimeWords.Contains(document.TokenText(subject).ToString()) && DependencyTree.Children(document, subject, "compound", "nmod:poss").IsEmpty)
+                    {
+                        timeSubject = timeSubject < 0 ? subject : timeSubject;
+                        continue;
+                    }
+
                     return subject;
                 }
+            }
+
+            if (timeSubject >= 0)
+            {
+                return timeSubject;
             }
 
             if (!subjects.IsEmpty && RelativePronouns.Contains(document.TokenText(subjects[0]).ToString())
@@ -1098,8 +1174,12 @@ public sealed class CameoEventCoder : IPipelineComponent
                 return -1;
             }
 
-            if (arc.Relation is "acl" && !HasMarker(document, current, "to") && document.Tags[arc.Head].Upos is "NOUN" or "PROPN")
+            if ((arc.Relation is "acl" && !HasMarker(document, current, "to") && document.Tags[arc.Head].Upos is "NOUN" or "PROPN")
+                || (arc.Relation is "conj" && arc.Head < current && document.Tags[arc.Head].Upos is "NOUN" or "PROPN" or "ADJ"
+                    && DependencyTree.Subjects(document, arc.Head).IsEmpty && RoleOrName(document, arc.Head)))
             {
+                // "A top U.S. official today praised …" misread as a noun phrase coordinated with the verb: the noun
+                // before it is who acted.
                 return arc.Head; // "police arrested …" misread as a noun with a participle clause; "troops arriving in …"
             }
 
@@ -1122,6 +1202,11 @@ public sealed class CameoEventCoder : IPipelineComponent
 
         return -1;
     }
+
+    /// <summary>True when the noun is a name or carries one ("U.S. official"), so it can stand for an actor.</summary>
+    private static bool RoleOrName(Document document, int noun) =>
+        document.Tags[noun].Upos is "PROPN"
+        || DependencyTree.Children(document, noun, "compound", "amod", "nmod:poss").Any(child => document.Tags[child].Upos is "PROPN");
 
     private static bool HasCase(Document document, int token, string preposition)
     {
@@ -1186,8 +1271,9 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
 
             // A generic actor ("police", "the troops", "protesters") is its sector role in the country the document is
-            // mainly about: the text names no other country for it.
-            if (role is not null)
+            // mainly about: the text names no other country for it. So is a person the knowledge base does not know
+            // ("Lt. Gen. Prosper Avril resigned …"): news names foreigners by their country, not bare.
+            if (role is not null || IsUnknownPerson(context, head))
             {
                 var main = context.MainCountry;
                 return new EventActor(span, null, main + role, main);
@@ -1210,6 +1296,19 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         return new EventActor(link.Span.Contains(document.Tokens[head].Span) ? link.Span : span, link.ActorId, cameo, link.Country);
+    }
+
+    private static bool IsUnknownPerson(CodingContext context, int head)
+    {
+        foreach (var mention in context.Document.Mentions)
+        {
+            if (head >= mention.FirstToken && head < mention.EndToken)
+            {
+                return mention.Type is "PER" && context.LinkAt(head)?.ActorId is null;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A country named by a demonym or name in the head's noun phrase; plural demonyms too ("Palestinians").</summary>

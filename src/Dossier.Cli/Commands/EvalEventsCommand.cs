@@ -62,7 +62,7 @@ internal static class EvalEventsCommand
                 foreach (var error in scores.Errors.Take(parseResult.GetValue(errors)))
                 {
                     var document = texts[error.Record.Id];
-                    var got = string.Join(", ", error.Events.Select(e => $"{e.Code}{(e.Negated ? "(neg)" : string.Empty)} {document.TextOf(e.Trigger)} {e.Source?.Cameo ?? "-"}→{e.Target?.Cameo ?? "-"}"));
+                    var got = string.Join(", ", error.Events.Select(e => $"{e.Code}{(e.Negated ? "(neg)" : string.Empty)} {document.TextOf(e.Trigger)} {e.Source?.Cameo ?? "-"}→{e.Target?.Cameo ?? "-"} [{e.Origin.Rule}]"));
                     var goldActors = $"{string.Join('/', error.Record.Sources)}→{string.Join('/', error.Record.Targets)}";
                     output.WriteLine($"{(!error.Hit ? "missed" : error.Predicted.Length > 1 ? "extra" : "actors")} {error.Record.Event} ({goldActors}): {error.Record.Text}\n    coded: {(got.Length == 0 ? "nothing" : got)}");
                 }
