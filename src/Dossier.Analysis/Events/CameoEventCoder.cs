@@ -182,6 +182,11 @@ public sealed class CameoEventCoder : IPipelineComponent
         for (var child = trigger; document.Dependencies[child].Head >= 0; child = document.Dependencies[child].Head)
         {
             var (head, relation) = (document.Dependencies[child].Head, document.Dependencies[child].Relation);
+            if (relation is "conj" && child == trigger && throughModifier && coded.ContainsKey(head))
+            {
+                return true;
+            }
+
             if (relation.StartsWith("nsubj", StringComparison.Ordinal) || relation is "csubj" or "parataxis" || (relation is "conj" && coded.ContainsKey(head)))
             {
                 return false;
@@ -190,7 +195,9 @@ public sealed class CameoEventCoder : IPipelineComponent
             // Relative and participle clauses on a noun, and adverbial clauses with a subordinator ("resigned as the
             // opposition threatened to storm …"), give the circumstances of the other event.
             throughModifier |= relation is "acl" or "acl:relcl"
-                || (relation is "advcl" && DependencyTree.Children(document, child, "mark").Any(marker => !document.TokenText(marker).Equals("to", StringComparison.OrdinalIgnoreCase)));
+                || (relation is "advcl" && DependencyTree.Children(document, child, "mark").Any(marker => !document.TokenText(marker).Equals("to", StringComparison.OrdinalIgnoreCase)))
+                || (relation is "advcl" && child > head && string.Equals(document.Tags[child].Xpos, "VBG", StringComparison.Ordinal)
+                    && DependencyTree.Children(document, child, "mark", "nsubj").IsEmpty);
             if (coded.TryGetValue(head, out var outer))
             {
                 return isNoun || throughModifier || (_codebook.TryGet(outer.Code, out var cameo) && cameo.QuadClass is 1 or 3);
@@ -306,10 +313,8 @@ public sealed class CameoEventCoder : IPipelineComponent
             rule += "+must";
         }
 
-        // "will meet", "would blockade": a future or conditional statement of intent, not the act itself. An
-        // announced cut of relations or aid ("would prohibit all aid") is news as the act: the decision is the
-        // sanction (CAMEO 16x).
-        if (HasModal(document, verb, FutureModals) && !code.StartsWith("16", StringComparison.Ordinal))
+        // "will meet", "would blockade": a future or conditional statement of intent, not the act itself.
+        if (HasModal(document, verb, FutureModals))
         {
             code = Recode(PredicateFrame.Intent, code) ?? code;
             rule += "+future";
@@ -877,7 +882,7 @@ public sealed class CameoEventCoder : IPipelineComponent
         // the force from Chad"), here or in a verb coordinated with this one ("established ties with and opened an
         // embassy in Tehran").
         var coordinated = DependencyTree.Children(document, predicate, "conj").Where(conjunct => document.Tags[conjunct].Upos is "VERB"
-            && DependencyTree.Subjects(document, conjunct).IsEmpty);
+            && DependencyTree.Children(document, conjunct, "nsubj", "nsubj:pass").IsEmpty);
         foreach (var conjunct in coordinated)
         {
             foreach (var argument in ArgumentsOf(document, conjunct))
