@@ -187,14 +187,24 @@ public sealed class CameoEventCoder : IPipelineComponent
                 return true;
             }
 
-            if (relation.StartsWith("nsubj", StringComparison.Ordinal) || relation is "csubj" or "parataxis" || (relation is "conj" && coded.ContainsKey(head)))
+            // Coordinated with a coded event, it shares that event's standing ("killed or wounded" in a relative clause
+            // is background twice; "accused Islamabad … and threatened it" is news twice).
+            if (relation is "conj" && coded.ContainsKey(head))
+            {
+                return IsNestedInAnother(document, head, coded);
+            }
+
+            if (relation.StartsWith("nsubj", StringComparison.Ordinal) || relation is "csubj" or "parataxis")
             {
                 return false;
             }
 
             // Relative and participle clauses on a noun, and adverbial clauses with a subordinator ("resigned as the
             // opposition threatened to storm …"), give the circumstances of the other event.
-            throughModifier |= relation is "acl" or "acl:relcl"
+            // A finite adverbial clause the parse left without its subordinator ("resigned as the opposition threatened
+            // …" with "as" on the noun) is one too.
+            throughModifier |= relation is "acl" or "acl:relcl" or "advcl:relcl"
+                || (relation is "advcl" && document.Tags[child].Xpos is "VBD" or "VBZ" or "VBP")
                 || (relation is "advcl" && DependencyTree.Children(document, child, "mark").Any(marker => !document.TokenText(marker).Equals("to", StringComparison.OrdinalIgnoreCase)))
                 || (relation is "advcl" && child > head && string.Equals(document.Tags[child].Xpos, "VBG", StringComparison.Ordinal)
                     && DependencyTree.Children(document, child, "mark", "nsubj").IsEmpty);
