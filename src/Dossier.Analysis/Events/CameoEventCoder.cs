@@ -970,8 +970,14 @@ public sealed class CameoEventCoder : IPipelineComponent
         // A participle clause with a by-agent ("the Syrian Army backed by Russia") is passive; its noun is the target.
         // One with an object of its own is active, whatever its tag ("Kenyan police arrested twenty protesters" read as
         // a reduced relative): the noun is its subject.
+        // A noun standing where a clause belongs (the sentence's root, a reported clause) with a participle on it is a
+        // misread main clause ("Israeli tanks fired four shells …", "… rebels surrendered last week, an official said"),
+        // and so is a participle coordinated with a verb that has an object ("doctors … donated and delivered goods").
+        var head = document.Dependencies[verb].Head;
         var participle = document.Dependencies[verb].Relation is "acl" && string.Equals(document.Tags[verb].Xpos, "VBN", StringComparison.Ordinal)
-            && DependencyTree.Objects(document, verb).IsEmpty;
+            && DependencyTree.Objects(document, verb).IsEmpty
+            && document.Dependencies[head].Relation is not ("root" or "ccomp" or "parataxis")
+            && DependencyTree.Children(document, verb, "conj").All(conjunct => DependencyTree.Objects(document, conjunct).IsEmpty);
         var passive = !keepSubject && (DependencyTree.IsPassive(document, verb) || participle);
         var source = -1;
         var target = -1;
@@ -1168,7 +1174,7 @@ public sealed class CameoEventCoder : IPipelineComponent
                         continue;
                     }
 
-                    return subject;
+                    return NamedAmong(document, subjects, subject);
                 }
             }
 
@@ -1218,6 +1224,32 @@ public sealed class CameoEventCoder : IPipelineComponent
         return -1;
     }
 
+    /// <summary>
+    /// Of several subjects the parse gave one verb (a split noun phrase: "Lt." + "Prosper Avril", "rebel" + "Kurdistan
+    /// Workers' Party", "Hezbollah" + "guerrillas"), the first whose phrase holds a named entity, else the last, which is
+    /// where English puts the head.
+    /// </summary>
+    private static int NamedAmong(Document document, ImmutableArray<int> subjects, int first)
+    {
+        var candidates = subjects.Where(subject => subject >= first && document.Dependencies[subject].Relation is "nsubj"
+            && !TimeWords.Contains(document.TokenText(subject).ToString())).ToList();
+        if (candidates.Count < 2)
+        {
+            return first;
+        }
+
+        foreach (var subject in candidates)
+        {
+            var (start, end) = DependencyTree.Subtree(document, subject);
+            if (document.Mentions.Any(mention => mention.FirstToken >= start && mention.EndToken <= end))
+            {
+                return subject;
+            }
+        }
+
+        return candidates[^1];
+    }
+
     /// <summary>True when the noun is a name or carries one ("U.S. official"), so it can stand for an actor.</summary>
     private static bool RoleOrName(Document document, int noun) =>
         document.Tags[noun].Upos is "PROPN"
@@ -1248,6 +1280,17 @@ public sealed class CameoEventCoder : IPipelineComponent
         if (Pronouns.Contains(text))
         {
             var governor = document.Dependencies[head].Head;
+
+            // "The union announced that it has called off the strike": the subject of a reported clause refers back to
+            // the reporter.
+            if (document.Dependencies[head].Relation is "nsubj" && governor >= 0 && document.Dependencies[governor].Relation is "ccomp"
+                && SubjectOf(document, document.Dependencies[governor].Head) is >= 0 and var reporter && reporter != head
+                && !Pronouns.Contains(document.TokenText(reporter).ToString())
+                && ResolveActor(context, reporter, trigger, exclude) is { Cameo: not null } antecedentActor)
+            {
+                return antecedentActor with { Span = document.Tokens[head].Span };
+            }
+
             if (governor >= 0 && document.Dependencies[governor].Relation is "conj")
             {
                 var first = DependencyTree.Conjuncts(document, governor)[0];
@@ -1315,11 +1358,12 @@ public sealed class CameoEventCoder : IPipelineComponent
 
     private static bool IsUnknownPerson(CodingContext context, int head)
     {
+        var (first, end) = NounPhrase(context.Document, head);
         foreach (var mention in context.Document.Mentions)
         {
-            if (head >= mention.FirstToken && head < mention.EndToken)
+            if (mention.FirstToken < end && first < mention.EndToken && mention.Type is "PER")
             {
-                return mention.Type is "PER" && context.LinkAt(head)?.ActorId is null;
+                return context.LinkAt(mention.FirstToken)?.ActorId is null;
             }
         }
 
