@@ -175,8 +175,9 @@ public sealed class CameoEventCoder : IPipelineComponent
         var isNoun = document.Tags[trigger].Upos is "NOUN" or "PROPN";
 
         // "expelled inspectors after U.S. officials alleged that …": the parse may read the subordinator as a preposition
-        // on the subject and coordinate the clause; it is still an adverbial clause, background to the other event.
-        var throughModifier = !isNoun && document.Dependencies[trigger].Relation is "conj"
+        // on the subject and coordinate the clause or take it for a complement; it is still an adverbial clause,
+        // background to the other event.
+        var throughModifier = !isNoun && document.Dependencies[trigger].Relation is "conj" or "ccomp"
             && DependencyTree.Subjects(document, trigger).Any(subject => DependencyTree.Children(document, subject, "case")
                 .Any(marker => Subordinators.Contains(document.TokenText(marker).ToString())));
         for (var child = trigger; document.Dependencies[child].Head >= 0; child = document.Dependencies[child].Head)
@@ -1039,7 +1040,8 @@ public sealed class CameoEventCoder : IPipelineComponent
     /// </summary>
     private static ImmutableArray<int> CoordinatedSources(Document document, int source)
     {
-        var sources = new List<int>(DependencyTree.Conjuncts(document, source));
+        // A verb coordinated with the noun ("A U.S. official today criticized …" misread) is the event, not a co-actor.
+        var sources = new List<int>(DependencyTree.Conjuncts(document, source).Where(conjunct => document.Tags[conjunct].Upos is not ("VERB" or "AUX")));
         if (document.Tags[source].Upos is "NOUN")
         {
             foreach (var governed in DependencyTree.Children(document, source, "nmod"))
