@@ -59,7 +59,7 @@ public sealed class CameoEventCoder : IPipelineComponent
     private static readonly FrozenSet<string> LightVerbs = FrozenSet.Create(StringComparer.Ordinal,
         "hold", "conduct", "launch", "stage", "begin", "start", "continue", "resume", "mount", "open", "impose", "declare",
         "issue", "carry", "make", "take", "give", "reach", "wage", "announce", "order", "go", "join", "attend",
-        "speed", "accelerate", "complete", "extend", "step");
+        "speed", "accelerate", "complete", "extend", "step", "reiterate", "renew", "repeat");
 
     private static readonly FrozenSet<string> TargetPrepositions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "with", "against", "on", "to", "at", "upon", "into", "between", "toward", "towards");
@@ -1433,7 +1433,9 @@ public sealed class CameoEventCoder : IPipelineComponent
     {
         foreach (var child in DependencyTree.Children(context.Document, head, "compound", "amod", "nmod:poss", "nmod", "flat", "obl:unmarked", "appos"))
         {
-            if (context.LinkAt(child) is { } link)
+            // A link that carries no code ("the Golan Heights" in "inhabitants of the Syrian Golan Heights") does not end
+            // the search; a coded one further in may name the country.
+            if (Coded(context.LinkAt(child)) is { } link)
             {
                 return link;
             }
