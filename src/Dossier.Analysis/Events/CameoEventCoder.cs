@@ -649,6 +649,11 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
 
             var arc = document.Dependencies[current];
+            if (IsDescriptiveRelative(document, current))
+            {
+                return true;
+            }
+
             if (arc.Head < 0 || arc.Relation is not ("xcomp" or "advcl" or "ccomp" or "csubj" or "conj"))
             {
                 return false;
@@ -665,6 +670,28 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
 
             current = arc.Head;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A non-restrictive relative clause on a person (", who has vowed not to return the Golan Heights") tells what is
+    /// known about them, not what the sentence reports.
+    /// </summary>
+    private static bool IsDescriptiveRelative(Document document, int clause)
+    {
+        if (document.Dependencies[clause].Relation is not "acl:relcl")
+        {
+            return false;
+        }
+
+        foreach (var subject in DependencyTree.Children(document, clause, "nsubj", "nsubj:pass"))
+        {
+            if (document.TokenText(subject).Equals("who", StringComparison.OrdinalIgnoreCase) && subject > 0 && document.TokenText(subject - 1) is ",")
+            {
+                return true;
+            }
         }
 
         return false;

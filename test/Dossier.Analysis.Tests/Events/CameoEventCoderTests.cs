@@ -360,6 +360,15 @@ public sealed class CameoEventCoderTests
     }
 
     [Fact]
+    public void A_non_restrictive_relative_on_a_person_describes_them_and_is_no_event()
+    {
+        var described = Body("Thousands gathered in Kampala to hear the Ugandan president, who has refused to meet opposition leaders.");
+        Assert.DoesNotContain(described.Events, e => described.TextOf(e.Trigger) == "refused");
+        var restricted = Body("Thousands gathered in Kampala to hear the Ugandan president who has refused to meet opposition leaders.");
+        Assert.Equal("125", Find(restricted, "refused").Code);
+    }
+
+    [Fact]
     public void A_meeting_without_a_counterpart_is_no_consultation()
     {
         var alone = Body("Kenya's cabinet met on Sunday and approved the budget.");
@@ -372,6 +381,22 @@ public sealed class CameoEventCoderTests
     [InlineData("The Kenyan government ordered the newspaper to suspend publication for a month.", "ordered", "172")]
     [InlineData("The police dispersed the protesters with tear gas in Nairobi.", "dispersed", "175")]
     public void Coercion_by_authorities_is_coded_as_coercion(string sentence, string trigger, string code)
+    {
+        var document = Body(sentence);
+        Assert.Equal(code, Find(document, trigger).Code);
+    }
+
+    [Fact]
+    public void A_place_link_without_a_code_does_not_hide_the_demonym_behind_it()
+    {
+        var document = Body("Druze inhabitants of the Syrian Golan Heights staged a strike on Monday.");
+        Assert.Equal("SYR", Find(document, "staged").Source?.Country);
+    }
+
+    [Theory]
+    [InlineData("Settlers set fire to a Palestinian school on Sunday.", "set", "1712")]
+    [InlineData("The United Nations reiterated its demand that Israel lift the blockade of Gaza.", "reiterated", "100")]
+    public void Phrasal_and_repeated_acts_are_coded(string sentence, string trigger, string code)
     {
         var document = Body(sentence);
         Assert.Equal(code, Find(document, trigger).Code);
