@@ -40,6 +40,15 @@ public sealed class CameoEventCoder : IPipelineComponent
 
     private static readonly FrozenSet<string> MustModals = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "must");
 
+    /// <summary>Words that open an adverbial clause of time or reason, whatever tag the parse gave them.</summary>
+    private static readonly FrozenSet<string> Subordinators = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "after", "before", "since", "until", "because", "as", "while", "when", "once");
+
+    /// <summary>Bare time words the parse sometimes takes for a subject ("Tuesday the parliament approved").</summary>
+    private static readonly FrozenSet<string> TimeWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december");
+
     private static readonly FrozenSet<string> Conditionals = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "if", "unless", "whether");
 
     /// <summary>Governors under which a complement did not happen ("failed to fight").</summary>
@@ -50,7 +59,7 @@ public sealed class CameoEventCoder : IPipelineComponent
     private static readonly FrozenSet<string> LightVerbs = FrozenSet.Create(StringComparer.Ordinal,
         "hold", "conduct", "launch", "stage", "begin", "start", "continue", "resume", "mount", "open", "impose", "declare",
         "issue", "carry", "make", "take", "give", "reach", "wage", "announce", "order", "go", "join", "attend",
-        "speed", "accelerate", "complete", "extend", "step");
+        "speed", "accelerate", "complete", "extend", "step", "reiterate", "renew", "repeat");
 
     private static readonly FrozenSet<string> TargetPrepositions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "with", "against", "on", "to", "at", "upon", "into", "between", "toward", "towards");
@@ -164,19 +173,42 @@ public sealed class CameoEventCoder : IPipelineComponent
     private bool IsNestedInAnother(Document document, int trigger, Dictionary<int, Match> coded)
     {
         var isNoun = document.Tags[trigger].Upos is "NOUN" or "PROPN";
-        var throughModifier = false;
+
+        // "expelled inspectors after U.S. officials alleged that …": the parse may read the subordinator as a preposition
+        // on the subject and coordinate the clause or take it for a complement; it is still an adverbial clause,
+        // background to the other event.
+        var throughModifier = !isNoun && document.Dependencies[trigger].Relation is "conj" or "ccomp"
+            && DependencyTree.Subjects(document, trigger).Any(subject => DependencyTree.Children(document, subject, "case")
+                .Any(marker => Subordinators.Contains(document.TokenText(marker).ToString())));
         for (var child = trigger; document.Dependencies[child].Head >= 0; child = document.Dependencies[child].Head)
         {
             var (head, relation) = (document.Dependencies[child].Head, document.Dependencies[child].Relation);
-            if (relation.StartsWith("nsubj", StringComparison.Ordinal) || relation is "csubj" or "parataxis" || (relation is "conj" && coded.ContainsKey(head)))
+            if (relation is "conj" && child == trigger && throughModifier && coded.ContainsKey(head))
+            {
+                return true;
+            }
+
+            // Coordinated with a coded event, it shares that event's standing ("killed or wounded" in a relative clause
+            // is background twice; "accused Islamabad … and threatened it" is news twice).
+            if (relation is "conj" && coded.ContainsKey(head))
+            {
+                return IsNestedInAnother(document, head, coded);
+            }
+
+            if (relation.StartsWith("nsubj", StringComparison.Ordinal) || relation is "csubj" or "parataxis")
             {
                 return false;
             }
 
             // Relative and participle clauses on a noun, and adverbial clauses with a subordinator ("resigned as the
             // opposition threatened to storm …"), give the circumstances of the other event.
-            throughModifier |= relation is "acl" or "acl:relcl"
-                || (relation is "advcl" && DependencyTree.Children(document, child, "mark").Any(marker => !document.TokenText(marker).Equals("to", StringComparison.OrdinalIgnoreCase)));
+            // A finite adverbial clause the parse left without its subordinator ("resigned as the opposition threatened
+            // …" with "as" on the noun) is one too.
+            throughModifier |= relation is "acl" or "acl:relcl" or "advcl:relcl"
+                || (relation is "advcl" && document.Tags[child].Xpos is "VBD" or "VBZ" or "VBP")
+                || (relation is "advcl" && DependencyTree.Children(document, child, "mark").Any(marker => !document.TokenText(marker).Equals("to", StringComparison.OrdinalIgnoreCase)))
+                || (relation is "advcl" && child > head && string.Equals(document.Tags[child].Xpos, "VBG", StringComparison.Ordinal)
+                    && DependencyTree.Children(document, child, "mark", "nsubj").IsEmpty);
             if (coded.TryGetValue(head, out var outer))
             {
                 return isNoun || throughModifier || (_codebook.TryGet(outer.Code, out var cameo) && cameo.QuadClass is 1 or 3);
@@ -578,7 +610,7 @@ public sealed class CameoEventCoder : IPipelineComponent
         {
             lemmas.Add(Lower(document.Tags[argument].Lemma));
             lemmas.Add(Lower(document.TokenText(argument).ToString()));
-            foreach (var inner in DependencyTree.Children(document, argument, "obj", "obl", "xcomp", "compound", "amod", "nmod", "advmod", "conj", "appos"))
+            foreach (var inner in DependencyTree.Children(document, argument, "obj", "obl", "xcomp", "compound", "amod", "nmod", "advmod", "conj", "appos", "acl"))
             {
                 lemmas.Add(Lower(document.Tags[inner].Lemma));
                 foreach (var deeper in DependencyTree.Children(document, inner, "obj", "obl", "compound", "nmod"))
@@ -617,6 +649,11 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
 
             var arc = document.Dependencies[current];
+            if (IsDescriptiveRelative(document, current))
+            {
+                return true;
+            }
+
             if (arc.Head < 0 || arc.Relation is not ("xcomp" or "advcl" or "ccomp" or "csubj" or "conj"))
             {
                 return false;
@@ -633,6 +670,28 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
 
             current = arc.Head;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A non-restrictive relative clause on a person (", who has vowed not to return the Golan Heights") tells what is
+    /// known about them, not what the sentence reports.
+    /// </summary>
+    private static bool IsDescriptiveRelative(Document document, int clause)
+    {
+        if (document.Dependencies[clause].Relation is not "acl:relcl")
+        {
+            return false;
+        }
+
+        foreach (var subject in DependencyTree.Children(document, clause, "nsubj", "nsubj:pass"))
+        {
+            if (document.TokenText(subject).Equals("who", StringComparison.OrdinalIgnoreCase) && subject > 0 && document.TokenText(subject - 1) is ",")
+            {
+                return true;
+            }
         }
 
         return false;
@@ -780,6 +839,14 @@ public sealed class CameoEventCoder : IPipelineComponent
             // An implicit target: a verbal predicate that names no one it acts on ("landowners began a hunger strike",
             // "police imposed a curfew") acts within the source's own country.
             var (eventTarget, rule) = (target, match.Rule);
+
+            // A meeting or visit with nobody named to meet ("the cabinet met Sunday", "troops arrived") is no
+            // consultation between actors.
+            if (!isNoun && target?.Cameo is null && match.Code.StartsWith("04", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (!isNoun && target?.Cameo is null && source?.Country is { } home)
             {
                 (eventTarget, rule) = (new EventActor(source.Span, null, home, home), rule + "+implicit-target");
@@ -794,11 +861,38 @@ public sealed class CameoEventCoder : IPipelineComponent
     /// Where else a predicate's target may stand, in order: its objects, its with/against/on/to… obliques, then the same
     /// in its complement and purpose clauses ("offered to hand over … to Britain", "demanded that the United States …").
     /// </summary>
-    private static IEnumerable<int> TargetCandidates(Document document, int predicate)
+    private IEnumerable<int> TargetCandidates(Document document, int predicate)
     {
         foreach (var argument in ArgumentsOf(document, predicate))
         {
             yield return argument;
+        }
+
+        // Whose act the object is, or what an event noun is done to: "denounced Serbia's suppression of …", "mounted
+        // its invasion of South Lebanon".
+        foreach (var argument in DependencyTree.Children(document, predicate, "obj", "obl", "nsubj:pass"))
+        {
+            foreach (var noun in DependencyTree.Children(document, argument, "nmod").Prepend(argument))
+            {
+                foreach (var possessor in DependencyTree.Children(document, noun, "nmod:poss"))
+                {
+                    if (!Pronouns.Contains(document.TokenText(possessor).ToString()))
+                    {
+                        yield return possessor;
+                    }
+                }
+
+                if (!_lexicon.NounEntries(Lower(document.Tags[noun].Lemma)).IsEmpty)
+                {
+                    foreach (var patient in DependencyTree.Children(document, noun, "nmod"))
+                    {
+                        if (HasCase(document, patient, "of"))
+                        {
+                            yield return patient;
+                        }
+                    }
+                }
+            }
         }
 
         foreach (var complement in DependencyTree.Children(document, predicate, "xcomp", "ccomp", "advcl"))
@@ -823,8 +917,19 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         // Last, where the act took place or what it moved away from ("strengthened its forces in Lebanon", "withdraw
-        // the force from Chad").
-        foreach (var head in DependencyTree.Children(document, predicate, "xcomp", "ccomp", "advcl").Prepend(predicate))
+        // the force from Chad"), here or in a verb coordinated with this one ("established ties with and opened an
+        // embassy in Tehran").
+        var coordinated = DependencyTree.Children(document, predicate, "conj").Where(conjunct => document.Tags[conjunct].Upos is "VERB"
+            && DependencyTree.Children(document, conjunct, "nsubj", "nsubj:pass").IsEmpty);
+        foreach (var conjunct in coordinated)
+        {
+            foreach (var argument in ArgumentsOf(document, conjunct))
+            {
+                yield return argument;
+            }
+        }
+
+        foreach (var head in DependencyTree.Children(document, predicate, "xcomp", "ccomp", "advcl").Prepend(predicate).Concat(coordinated))
         {
             foreach (var argument in DependencyTree.Children(document, head, "obl", "obj"))
             {
@@ -893,8 +998,14 @@ public sealed class CameoEventCoder : IPipelineComponent
         // A participle clause with a by-agent ("the Syrian Army backed by Russia") is passive; its noun is the target.
         // One with an object of its own is active, whatever its tag ("Kenyan police arrested twenty protesters" read as
         // a reduced relative): the noun is its subject.
+        // A noun standing where a clause belongs (the sentence's root, a reported clause) with a participle on it is a
+        // misread main clause ("Israeli tanks fired four shells …", "… rebels surrendered last week, an official said"),
+        // and so is a participle coordinated with a verb that has an object ("doctors … donated and delivered goods").
+        var head = document.Dependencies[verb].Head;
         var participle = document.Dependencies[verb].Relation is "acl" && string.Equals(document.Tags[verb].Xpos, "VBN", StringComparison.Ordinal)
-            && DependencyTree.Objects(document, verb).IsEmpty;
+            && DependencyTree.Objects(document, verb).IsEmpty
+            && document.Dependencies[head].Relation is not ("root" or "ccomp" or "parataxis")
+            && DependencyTree.Children(document, verb, "conj").All(conjunct => DependencyTree.Objects(document, conjunct).IsEmpty);
         var passive = !keepSubject && (DependencyTree.IsPassive(document, verb) || participle);
         var source = -1;
         var target = -1;
@@ -956,7 +1067,8 @@ public sealed class CameoEventCoder : IPipelineComponent
     /// </summary>
     private static ImmutableArray<int> CoordinatedSources(Document document, int source)
     {
-        var sources = new List<int>(DependencyTree.Conjuncts(document, source));
+        // A verb coordinated with the noun ("A U.S. official today criticized …" misread) is the event, not a co-actor.
+        var sources = new List<int>(DependencyTree.Conjuncts(document, source).Where(conjunct => document.Tags[conjunct].Upos is not ("VERB" or "AUX")));
         if (document.Tags[source].Upos is "NOUN")
         {
             foreach (var governed in DependencyTree.Children(document, source, "nmod"))
@@ -1078,12 +1190,26 @@ public sealed class CameoEventCoder : IPipelineComponent
         for (var current = verb; current >= 0;)
         {
             var subjects = DependencyTree.Subjects(document, current);
+            var timeSubject = -1;
             foreach (var subject in subjects)
             {
                 if (!RelativePronouns.Contains(document.TokenText(subject).ToString()) && document.Dependencies[subject].Relation is not "expl")
                 {
-                    return subject;
+                    // "Tuesday the Serbian parliament approved": a bare day is when, not who; a time word with a name
+                    // on it ("Pakistan today threatened") still leads to that name.
+                    if (TimeWords.Contains(document.TokenText(subject).ToString()) && DependencyTree.Children(document, subject, "compound", "nmod:poss").IsEmpty)
+                    {
+                        timeSubject = timeSubject < 0 ? subject : timeSubject;
+                        continue;
+                    }
+
+                    return NamedAmong(document, subjects, subject);
                 }
+            }
+
+            if (timeSubject >= 0)
+            {
+                return timeSubject;
             }
 
             if (!subjects.IsEmpty && RelativePronouns.Contains(document.TokenText(subjects[0]).ToString())
@@ -1098,8 +1224,12 @@ public sealed class CameoEventCoder : IPipelineComponent
                 return -1;
             }
 
-            if (arc.Relation is "acl" && !HasMarker(document, current, "to") && document.Tags[arc.Head].Upos is "NOUN" or "PROPN")
+            if ((arc.Relation is "acl" && !HasMarker(document, current, "to") && document.Tags[arc.Head].Upos is "NOUN" or "PROPN")
+                || (arc.Relation is "conj" && arc.Head < current && document.Tags[arc.Head].Upos is "NOUN" or "PROPN" or "ADJ"
+                    && DependencyTree.Subjects(document, arc.Head).IsEmpty && RoleOrName(document, arc.Head)))
             {
+                // "A top U.S. official today praised …" misread as a noun phrase coordinated with the verb: the noun
+                // before it is who acted.
                 return arc.Head; // "police arrested …" misread as a noun with a participle clause; "troops arriving in …"
             }
 
@@ -1122,6 +1252,37 @@ public sealed class CameoEventCoder : IPipelineComponent
 
         return -1;
     }
+
+    /// <summary>
+    /// Of several subjects the parse gave one verb (a split noun phrase: "Lt." + "Prosper Avril", "rebel" + "Kurdistan
+    /// Workers' Party", "Hezbollah" + "guerrillas"), the first whose phrase holds a named entity, else the last, which is
+    /// where English puts the head.
+    /// </summary>
+    private static int NamedAmong(Document document, ImmutableArray<int> subjects, int first)
+    {
+        var candidates = subjects.Where(subject => subject >= first && document.Dependencies[subject].Relation is "nsubj"
+            && !TimeWords.Contains(document.TokenText(subject).ToString())).ToList();
+        if (candidates.Count < 2)
+        {
+            return first;
+        }
+
+        foreach (var subject in candidates)
+        {
+            var (start, end) = DependencyTree.Subtree(document, subject);
+            if (document.Mentions.Any(mention => mention.FirstToken >= start && mention.EndToken <= end))
+            {
+                return subject;
+            }
+        }
+
+        return candidates[^1];
+    }
+
+    /// <summary>True when the noun is a name or carries one ("U.S. official"), so it can stand for an actor.</summary>
+    private static bool RoleOrName(Document document, int noun) =>
+        document.Tags[noun].Upos is "PROPN"
+        || DependencyTree.Children(document, noun, "compound", "amod", "nmod:poss").Any(child => document.Tags[child].Upos is "PROPN");
 
     private static bool HasCase(Document document, int token, string preposition)
     {
@@ -1148,6 +1309,17 @@ public sealed class CameoEventCoder : IPipelineComponent
         if (Pronouns.Contains(text))
         {
             var governor = document.Dependencies[head].Head;
+
+            // "The union announced that it has called off the strike": the subject of a reported clause refers back to
+            // the reporter.
+            if (document.Dependencies[head].Relation is "nsubj" && governor >= 0 && document.Dependencies[governor].Relation is "ccomp"
+                && SubjectOf(document, document.Dependencies[governor].Head) is >= 0 and var reporter && reporter != head
+                && !Pronouns.Contains(document.TokenText(reporter).ToString())
+                && ResolveActor(context, reporter, trigger, exclude) is { Cameo: not null } antecedentActor)
+            {
+                return antecedentActor with { Span = document.Tokens[head].Span };
+            }
+
             if (governor >= 0 && document.Dependencies[governor].Relation is "conj")
             {
                 var first = DependencyTree.Conjuncts(document, governor)[0];
@@ -1186,8 +1358,9 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
 
             // A generic actor ("police", "the troops", "protesters") is its sector role in the country the document is
-            // mainly about: the text names no other country for it.
-            if (role is not null)
+            // mainly about: the text names no other country for it. So is a person the knowledge base does not know
+            // ("Lt. Gen. Prosper Avril resigned …"): news names foreigners by their country, not bare.
+            if (role is not null || IsUnknownPerson(context, head))
             {
                 var main = context.MainCountry;
                 return new EventActor(span, null, main + role, main);
@@ -1210,6 +1383,20 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         return new EventActor(link.Span.Contains(document.Tokens[head].Span) ? link.Span : span, link.ActorId, cameo, link.Country);
+    }
+
+    private static bool IsUnknownPerson(CodingContext context, int head)
+    {
+        var (first, end) = NounPhrase(context.Document, head);
+        foreach (var mention in context.Document.Mentions)
+        {
+            if (mention.FirstToken < end && first < mention.EndToken && mention.Type is "PER")
+            {
+                return context.LinkAt(mention.FirstToken)?.ActorId is null;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A country named by a demonym or name in the head's noun phrase; plural demonyms too ("Palestinians").</summary>
@@ -1273,7 +1460,9 @@ public sealed class CameoEventCoder : IPipelineComponent
     {
         foreach (var child in DependencyTree.Children(context.Document, head, "compound", "amod", "nmod:poss", "nmod", "flat", "obl:unmarked", "appos"))
         {
-            if (context.LinkAt(child) is { } link)
+            // A link that carries no code ("the Golan Heights" in "inhabitants of the Syrian Golan Heights") does not end
+            // the search; a coded one further in may name the country.
+            if (Coded(context.LinkAt(child)) is { } link)
             {
                 return link;
             }

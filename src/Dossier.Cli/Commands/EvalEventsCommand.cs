@@ -28,10 +28,11 @@ internal static class EvalEventsCommand
         var minPrecision = new Option<double?>("--min-precision") { Description = "Fail (exit 1) when event-type precision (percent) is below this floor." };
         var minRecall = new Option<double?>("--min-recall") { Description = "Fail (exit 1) when event-type recall (percent) is below this floor." };
         var minActors = new Option<double?>("--min-actors") { Description = "Fail (exit 1) when actor accuracy on true positives (percent) is below this floor." };
+        var summary = new Option<bool>("--summary") { Description = "Group the errors: false positives by predicted type and cue, wrong actors on true positives by kind." };
         var errors = new Option<int>("--errors") { Description = "List up to N records whose gold type was missed, that got a wrong type, or whose matched event has a wrong actor." };
         var command = new Command("events", "Score CAMEO event coding against PLOVER gold records (event type via CAMEO→PLOVER, source/target actors).")
         {
-            gold, mapping, minPrecision, minRecall, minActors, errors,
+            gold, mapping, minPrecision, minRecall, minActors, errors, summary,
         };
         command.SetAction(parseResult =>
         {
@@ -62,9 +63,24 @@ internal static class EvalEventsCommand
                 foreach (var error in scores.Errors.Take(parseResult.GetValue(errors)))
                 {
                     var document = texts[error.Record.Id];
-                    var got = string.Join(", ", error.Events.Select(e => $"{e.Code}{(e.Negated ? "(neg)" : string.Empty)} {document.TextOf(e.Trigger)} {e.Source?.Cameo ?? "-"}→{e.Target?.Cameo ?? "-"}"));
+                    var got = string.Join(", ", error.Events.Select(e => $"{e.Code}{(e.Negated ? "(neg)" : string.Empty)} {document.TextOf(e.Trigger)} {e.Source?.Cameo ?? "-"}→{e.Target?.Cameo ?? "-"} [{e.Origin.Rule}]"));
                     var goldActors = $"{string.Join('/', error.Record.Sources)}→{string.Join('/', error.Record.Targets)}";
                     output.WriteLine($"{(!error.Hit ? "missed" : error.Predicted.Length > 1 ? "extra" : "actors")} {error.Record.Event} ({goldActors}): {error.Record.Text}\n    coded: {(got.Length == 0 ? "nothing" : got)}");
+                }
+
+                if (parseResult.GetValue(summary))
+                {
+                    output.WriteLine("false positives by predicted type and cue:");
+                    foreach (var (group, count) in EventErrorSummary.FalsePositives(SegmentationPipelines.Codebook, scores.Errors))
+                    {
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {count,3}  {group}"));
+                    }
+
+                    output.WriteLine("wrong actors on true positives by kind:");
+                    foreach (var (group, count) in EventErrorSummary.ActorErrors(SegmentationPipelines.Codebook, scores.Errors))
+                    {
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {count,3}  {group}"));
+                    }
                 }
 
                 double Percent(double fraction) => 100 * fraction;

@@ -321,6 +321,88 @@ public sealed class CameoEventCoderTests
     }
 
     [Theory]
+    [InlineData("Tuesday the Kenyan parliament approved a new electoral law.", "approved", "KEN")]
+    [InlineData("A senior U.S. official today criticized Kenya's handling of the election.", "criticized", "USA")]
+    [InlineData("The Kenyan Union of Nurses announced on Monday that it has called off a strike.", "called", "KEN")]
+    [InlineData("Five hundred Malian rebels surrendered last week in the northern town of Kidal, a local official said.", "surrendered", "MLI")]
+    [InlineData("Doctors from two Swedish charities donated and delivered medicine to a hospital in Gaza.", "donated", "SWE")]
+    public void The_source_survives_common_misparses(string sentence, string trigger, string country)
+    {
+        // A bare day taken for a subject, a noun phrase coordinated with its verb, a pronoun subject of a reported
+        // clause, and a participle clause on a noun that stands where the main clause belongs.
+        var document = Body(sentence);
+        var coded = document.Events.Where(e => document.TextOf(e.Trigger) == trigger).ToList();
+        Assert.True(coded.Count == 1, string.Join("; ", document.Events.Select(e => Describe(document, e))));
+        Assert.Equal(country, coded[0].Source?.Country);
+    }
+
+    [Fact]
+    public void A_person_the_knowledge_base_does_not_know_takes_the_documents_main_country()
+    {
+        var document = Body("Lt. Col. Amadou Sanogo resigned yesterday to allow Mali's first free elections to take place.");
+        var resigned = Find(document, "resigned");
+        Assert.Equal(("0831", "MLI"), (resigned.Code, resigned.Source?.Country));
+    }
+
+    [Theory]
+    [InlineData("The Kenyan president resigned on Sunday as the opposition threatened to storm the parliament.", "threatened")]
+    [InlineData("Kenya complained to the United Nations over two Ugandan raids in which it said ten people were killed or wounded.", "wounded")]
+    [InlineData("Chad expelled the French ambassador after Nigerian officials alleged that he had funded the rebels.", "alleged")]
+    [InlineData("The Malian army declared a state of emergency in Mali on Friday, suspending the constitution and arresting opposition leaders.", "suspending")]
+    [InlineData("The Malian army declared a state of emergency in Mali on Friday, suspending the constitution and arresting opposition leaders.", "arresting")]
+    public void Circumstances_of_another_event_are_not_events_of_their_own(string sentence, string background)
+    {
+        // Adverbial clauses the parse left without their subordinator, conjuncts inside a relative clause, and
+        // participial adverbials describe the sentence's event; the gold codes one event per such sentence.
+        var document = Body(sentence);
+        Assert.NotEmpty(document.Events);
+        Assert.DoesNotContain(document.Events, e => document.TextOf(e.Trigger) == background);
+    }
+
+    [Fact]
+    public void A_non_restrictive_relative_on_a_person_describes_them_and_is_no_event()
+    {
+        var described = Body("Thousands gathered in Kampala to hear the Ugandan president, who has refused to meet opposition leaders.");
+        Assert.DoesNotContain(described.Events, e => described.TextOf(e.Trigger) == "refused");
+        var restricted = Body("Thousands gathered in Kampala to hear the Ugandan president who has refused to meet opposition leaders.");
+        Assert.Equal("125", Find(restricted, "refused").Code);
+    }
+
+    [Fact]
+    public void A_meeting_without_a_counterpart_is_no_consultation()
+    {
+        var alone = Body("Kenya's cabinet met on Sunday and approved the budget.");
+        Assert.DoesNotContain(alone.Events, e => e.Code.StartsWith("04", StringComparison.Ordinal));
+        var together = Body("Kenya's foreign minister met his Ugandan counterpart on Sunday.");
+        Assert.Equal(("040", "UGA"), (Find(together, "met").Code, Find(together, "met").Target?.Country));
+    }
+
+    [Theory]
+    [InlineData("The Kenyan government ordered the newspaper to suspend publication for a month.", "ordered", "172")]
+    [InlineData("The police dispersed the protesters with tear gas in Nairobi.", "dispersed", "175")]
+    public void Coercion_by_authorities_is_coded_as_coercion(string sentence, string trigger, string code)
+    {
+        var document = Body(sentence);
+        Assert.Equal(code, Find(document, trigger).Code);
+    }
+
+    [Fact]
+    public void A_place_link_without_a_code_does_not_hide_the_demonym_behind_it()
+    {
+        var document = Body("Druze inhabitants of the Syrian Golan Heights staged a strike on Monday.");
+        Assert.Equal("SYR", Find(document, "staged").Source?.Country);
+    }
+
+    [Theory]
+    [InlineData("Settlers set fire to a Palestinian school on Sunday.", "set", "1712")]
+    [InlineData("The United Nations reiterated its demand that Israel lift the blockade of Gaza.", "reiterated", "100")]
+    public void Phrasal_and_repeated_acts_are_coded(string sentence, string trigger, string code)
+    {
+        var document = Body(sentence);
+        Assert.Equal(code, Find(document, trigger).Code);
+    }
+
+    [Theory]
     [InlineData("04", PredicateFrameName.Intent, "036")]
     [InlineData("190", PredicateFrameName.Intent, "138")]
     [InlineData("0874", PredicateFrameName.Demand, "1056")]
