@@ -56,6 +56,7 @@ public sealed class QuoteAttributor : IPipelineComponent
         FindIndirectSpeech(document, marks, found);
         FindHeadlineAttribution(document, found);
         FindDashedSpeakers(document, found);
+        FindTranscriptSpeakers(document, found);
         if (!document.Dependencies.IsDefaultOrEmpty && !document.Tags.IsDefaultOrEmpty)
         {
             FindClausalComplements(document, marks, found);
@@ -341,7 +342,12 @@ public sealed class QuoteAttributor : IPipelineComponent
             {
                 item.Rule = "direct/cue-after";
             }
-            else if (TryCueBefore(document, document.Sentences[sentenceBefore].FirstToken, quote.Open, item))
+            else if (quote.Closed && TryCueInNextSentence(document, quote, sentenceAfter, item))
+            {
+                item.Rule = "direct/cue-after";
+            }
+            else if (TryCueBefore(document, document.Sentences[sentenceBefore].FirstToken, quote.Open, item)
+                     || TryCueEndingPreviousParagraph(document, quote, sentenceBefore, item))
             {
                 item.Rule = "direct/cue-before";
             }
@@ -369,6 +375,14 @@ public sealed class QuoteAttributor : IPipelineComponent
         var limit = Math.Min(sentenceEnd, start + 8);
         for (var cue = start; cue < limit; cue++)
         {
+            if (tokens[cue] is "(" && cue > start && ClosingParenthesis(document, cue, sentenceEnd) is var close and > 0)
+            {
+                // A parenthetical inside the speaker's name: ",” Rep. Jane Roe (D-Ohio) said." The cue may lie past it.
+                limit = Math.Min(sentenceEnd, limit + close - cue + 1);
+                cue = close;
+                continue;
+            }
+
             if (tokens.IsClauseBreak(cue) || tokens.IsQuoteMark(cue) || tokens.IsTerminal(cue))
             {
                 if (cue > start)
@@ -379,7 +393,7 @@ public sealed class QuoteAttributor : IPipelineComponent
                 continue;
             }
 
-            if (!IsCue(document, cue))
+            if (!IsDirectCue(document, cue))
             {
                 continue;
             }
@@ -423,12 +437,12 @@ public sealed class QuoteAttributor : IPipelineComponent
 
         // Allow a channel between cue and quote: "he told RIA Novosti: “…".
         var scan = cue;
-        while (scan >= sentenceStart && scan > cue - 4 && !IsCue(document, scan))
+        while (scan >= sentenceStart && scan > cue - 4 && !IsDirectCue(document, scan))
         {
             scan--;
         }
 
-        if (scan < sentenceStart || !IsCue(document, scan))
+        if (scan < sentenceStart || !IsDirectCue(document, scan))
         {
             return false;
         }
@@ -444,6 +458,75 @@ public sealed class QuoteAttributor : IPipelineComponent
         SetSource(document, item, sourceFirst, cue);
         FindChannel(document, cue, open, item);
         return true;
+    }
+
+    /// <summary>
+    /// <c>“How many times must we see this?” Roe asked.</c> A question or exclamation mark closes the sentence inside the
+    /// quotation, so the cue stands alone in the next sentence. Taken only when that sentence says nothing else: no verb
+    /// after the cue (else "Roe said the plan would fail." is a statement of its own).
+    /// </summary>
+    private static bool TryCueInNextSentence(Document document, QuoteMarks quote, int sentence, Found item)
+    {
+        var next = sentence + 1;
+        if (next >= document.Sentences.Length || document.Sentences[sentence].EndToken != quote.Close + 1
+            || document.Sentences[next].Paragraph != document.Sentences[sentence].Paragraph)
+        {
+            return false;
+        }
+
+        var (first, end) = (document.Sentences[next].FirstToken, document.Sentences[next].EndToken);
+        var probe = new Found { Content = item.Content, Kind = item.Kind, Rule = item.Rule };
+        if (!TryCueAfter(document, first, end, probe) || probe.Cue is not { } cue)
+        {
+            return false;
+        }
+
+        var tokens = new SentenceTokens(document);
+        var cueToken = document.TokenAt(cue.Start);
+        for (var i = cueToken + 1; i < end; i++)
+        {
+            var verb = document.Tags.IsDefaultOrEmpty ? i - cueToken > 6 : document.Tags[i].Upos is "VERB" || tokens.Is(i, "that");
+            if (verb)
+            {
+                return false;
+            }
+        }
+
+        item.Cue = probe.Cue;
+        item.Source = probe.Source;
+        item.SourceTokens = probe.SourceTokens;
+        item.Channel = probe.Channel;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>Roe continued:</c> ending one paragraph and the quotation opening the next: the cue before the colon attributes it.
+    /// </summary>
+    private static bool TryCueEndingPreviousParagraph(Document document, QuoteMarks quote, int sentence, Found item)
+    {
+        var tokens = new SentenceTokens(document);
+        if (sentence == 0 || document.Sentences[sentence].FirstToken != quote.Open || quote.Open == 0 || tokens[quote.Open - 1] is not ":")
+        {
+            return false;
+        }
+
+        var previous = document.Sentences[sentence - 1];
+        return previous.Paragraph < document.Sentences[sentence].Paragraph && TryCueBefore(document, previous.FirstToken, quote.Open, item);
+    }
+
+    /// <summary>Index of the ")" closing the "(" at <paramref name="open"/> within six tokens, or -1.</summary>
+    private static int ClosingParenthesis(Document document, int open, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        for (var i = open + 1; i < end && i <= open + 6; i++)
+        {
+            if (tokens[i] is ")")
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void FindIndirectSpeech(Document document, List<QuoteMarks> marks, List<Found> found)
@@ -1209,6 +1292,69 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
     }
 
+    /// <summary>
+    /// A transcript's turn: a paragraph opening with a speaker's name in capitals and a colon (<c>SMITH: We will not …</c>,
+    /// <c>MS. ROE: …</c>) is what that speaker said, up to the paragraph's end. Replaces quotations inside it that were
+    /// taken for continuations of an earlier quote.
+    /// </summary>
+    private static void FindTranscriptSpeakers(Document document, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var t = 0;
+        foreach (var paragraph in document.Paragraphs)
+        {
+            while (t < tokens.Count && document.Tokens[t].Span.Start < paragraph.Span.Start)
+            {
+                t++;
+            }
+
+            var end = t;
+            while (end < tokens.Count && document.Tokens[end].Span.End <= paragraph.Span.End)
+            {
+                end++;
+            }
+
+            var first = t < end && tokens.IsQuoteMark(t) ? t + 1 : t;
+            var colon = first;
+            while (colon < end && colon < first + 3 && IsCapitalsWord(tokens[colon]))
+            {
+                colon++;
+            }
+
+            if (paragraph.Role != ParagraphRole.Headline && colon > first && colon < end && tokens[colon] is ":" && end - colon > 3)
+            {
+                var contentEnd = tokens.IsQuoteMark(end - 1) ? end - 1 : end;
+                var content = tokens.Span(colon + 1, contentEnd);
+                found.RemoveAll(f => f.Kind == QuoteKind.Direct && f.Content.Overlaps(content) && (f.ContinuationOf is not null || f.Source is null));
+                if (!found.Any(f => f.Content.Overlaps(content)))
+                {
+                    var item = new Found { Content = content, Kind = QuoteKind.Direct, Rule = "transcript-speaker", Cue = document.Tokens[colon].Span };
+                    SetSource(document, item, first, colon);
+                    found.Add(item);
+                }
+            }
+
+            t = end;
+        }
+    }
+
+    /// <summary>A word in capitals of at least two letters ("PENCE", "MR."): how transcripts print the speaker of a turn.</summary>
+    private static bool IsCapitalsWord(ReadOnlySpan<char> word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c) || !(char.IsLetter(c) || c is '.' or '-' or '\''))
+            {
+                return false;
+            }
+
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return letters >= 2;
+    }
+
     /// <summary><c>ISIS has over 10,000 fighters in Afghanistan … – Moscow</c></summary>
     private static void FindHeadlineAttribution(Document document, List<Found> found)
     {
@@ -1357,6 +1503,11 @@ public sealed class QuoteAttributor : IPipelineComponent
             item.Channel = tokens.Span(start, channelEnd);
         }
     }
+
+    /// <summary>A reporting cue next to quotation marks, where verbs such as "asked", "continued" or "read" can only introduce the quotation.</summary>
+    private static bool IsDirectCue(Document document, int index) =>
+        IsCue(document, index)
+        || (ReportingCues.IsDirectQuoteForm(new SentenceTokens(document)[index]) && (document.Tags.IsDefaultOrEmpty || document.Tags[index].Upos is "VERB" or "AUX"));
 
     private static bool IsCue(Document document, int index)
     {

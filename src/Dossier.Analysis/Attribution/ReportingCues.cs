@@ -100,6 +100,19 @@ internal static class ReportingCues
         "message", "assurance", "complaint", "denial", "report", "reports", "speculation", "suspicion", "theory", "insinuation",
         "assessment", "expectation", "impression", "sense", "recognition", "confidence", "doubt", "doubts", "opinion", "position");
 
+    /// <summary>
+    /// Forms that introduce a quotation only when they stand next to its marks (",” she continued", "the sign read: “…",
+    /// "protesters chanted “…”"): elsewhere they mostly mean something else ("the council continued its work").
+    /// </summary>
+    private static readonly FrozenSet<string> DirectQuoteForms = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "continued", "continues", "continuing", "asked", "asks", "asking", "read", "reads", "reading", "shouted", "shouts",
+        "shouting", "chanted", "chants", "chanting", "yelled", "yells", "yelling", "screamed", "exclaimed", "reports", "notes",
+        "wondered", "wonders", "recalled", "recalls", "sang", "sings", "declared", "posted", "posts", "texted", "tweeted",
+        "responded", "added", "adds", "put");
+
+    /// <summary>True when <paramref name="form"/> introduces a quotation when it stands next to the quotation marks.</summary>
+    public static bool IsDirectQuoteForm(ReadOnlySpan<char> form) => DirectQuoteForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(form);
+
     /// <summary>True when <paramref name="lemma"/> is a noun of saying or thinking that can take a "that" clause.</summary>
     public static bool IsNominalLemma(string lemma) => NominalLemmas.Contains(lemma);
 
