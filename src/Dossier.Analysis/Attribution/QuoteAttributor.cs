@@ -1326,7 +1326,7 @@ public sealed class QuoteAttributor : IPipelineComponent
                 var contentEnd = tokens.IsQuoteMark(end - 1) ? end - 1 : end;
                 var content = tokens.Span(colon + 1, contentEnd);
                 found.RemoveAll(f => f.Kind == QuoteKind.Direct && f.Content.Overlaps(content) && (f.ContinuationOf is not null || f.Source is null));
-                if (!found.Any(f => f.Content.Overlaps(content)))
+                if (!found.Any(f => f.Content.Overlaps(content) && !content.Contains(f.Content)))
                 {
                     var item = new Found { Content = content, Kind = QuoteKind.Direct, Rule = "transcript-speaker", Cue = document.Tokens[colon].Span };
                     SetSource(document, item, first, colon);

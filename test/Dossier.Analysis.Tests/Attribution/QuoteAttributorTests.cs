@@ -72,9 +72,9 @@ public sealed class QuoteAttributorTests
     [Fact]
     public void Attributes_each_turn_of_a_transcript_to_the_speaker_in_capitals()
     {
-        var document = Analyze("The interview ran on Sunday.\n\nHOST: Will the library stay open this summer?\n\nMS. ROE: It will stay open, and we will add two reading rooms.");
+        var document = Analyze("The interview ran on Sunday.\n\nHOST: Will the library stay open this summer?\n\nROE: It will stay open, and two reading rooms will open in May.");
         Assert.Equal(
-            ["HOST | Direct | Will the library stay open this summer?", "MS. ROE | Direct | It will stay open, and we will add two reading rooms."],
+            ["HOST | Direct | Will the library stay open this summer?", "ROE | Direct | It will stay open, and two reading rooms will open in May."],
             document.Quotes.Select(quote => $"{Text(document, quote.Source)} | {quote.Kind} | {document.TextOf(quote.Content)}"));
     }
 
