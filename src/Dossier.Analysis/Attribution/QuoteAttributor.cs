@@ -831,7 +831,10 @@ public sealed class QuoteAttributor : IPipelineComponent
             }
         }
 
-        return false;
+        // A name the recogniser missed, or a common noun for people, groups, institutions or the texts and
+        // studies they publish ("Republicans want …", "the campaign released …", "the poll found …").
+        var subjectTags = document.Tags[subject];
+        return subjectTags.Upos is "NOUN" && ReportingCues.IsAgentNoun(subjectTags.Lemma);
     }
 
     /// <summary>True when <paramref name="verb"/> has an active subject that can hold a view: not "it", "there" or "this".</summary>
