@@ -352,7 +352,8 @@ public sealed class QuoteAttributor : IPipelineComponent
                 item.Rule = "direct/cue-before";
             }
             else if (previous is not null && (quote.Paragraph == previousParagraph || (previousRanOn && quote.Paragraph == previousParagraph + 1)
-                     || quote.Paragraph == previousParagraph + 1))
+                     || quote.Paragraph == previousParagraph + 1)
+                     && OpensSentence(document, quote.Open, document.Sentences[sentenceBefore].FirstToken))
             {
                 item.ContinuationOf = previous;
             }
@@ -366,6 +367,23 @@ public sealed class QuoteAttributor : IPipelineComponent
             previousParagraph = quote.Paragraph;
             previousRanOn = !quote.Closed;
         }
+    }
+
+    /// <summary>
+    /// True when the quotation opens its sentence (after at most a connective such as "But"): only then can it continue an
+    /// earlier speaker's words. A quotation inside a sentence ("Leaders called the test “reckless”") belongs to that
+    /// sentence's own cue, which the indirect and parse rules find.
+    /// </summary>
+    private static bool OpensSentence(Document document, int open, int sentenceFirst)
+    {
+        var tokens = new SentenceTokens(document);
+        var first = sentenceFirst;
+        while (first < open && (IsLeadingConnective(tokens[first]) || tokens.IsClauseBreak(first) || tokens[first] is "-" or "…"))
+        {
+            first++;
+        }
+
+        return first == open;
     }
 
     /// <summary><c>,” he told RIA Novosti.</c> / <c>,” said Kabulov.</c> / <c>,” Kabulov stressed.</c></summary>

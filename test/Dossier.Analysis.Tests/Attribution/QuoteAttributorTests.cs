@@ -70,6 +70,13 @@ public sealed class QuoteAttributorTests
     }
 
     [Fact]
+    public void A_quotation_inside_another_sentence_does_not_continue_the_previous_speaker()
+    {
+        var document = Analyze("Jane Roe said: “The bridge will open in May.”\n\nCouncil members called the plan “a reckless waste of public money, start to finish.”");
+        Assert.DoesNotContain(document.Quotes, quote => quote.Origin.Rule == "direct/continuation");
+    }
+
+    [Fact]
     public void Attributes_each_turn_of_a_transcript_to_the_speaker_in_capitals()
     {
         var document = Analyze("The interview ran on Sunday.\n\nHOST: Will the library stay open this summer?\n\nROE: It will stay open, and two reading rooms will open in May.");
