@@ -836,14 +836,21 @@ public sealed class QuoteAttributor : IPipelineComponent
             return true;
         }
 
+        // The subject's name, titles included: "Chief Justice Jane Roe" is headed by "Chief", the person's name follows it.
+        var (nameFirst, nameEnd) = (subject, subject + 1);
+        while (nameEnd < tokens.Count && document.Dependencies[nameEnd].Head == subject && document.Dependencies[nameEnd].Relation is "flat" or "compound")
+        {
+            nameEnd++;
+        }
+
         foreach (var mention in document.Mentions)
         {
-            if (mention.FirstToken > subject)
+            if (mention.FirstToken >= nameEnd)
             {
                 break;
             }
 
-            if (subject < mention.EndToken && mention.Type is "PER" or "ORG")
+            if (nameFirst < mention.EndToken && mention.Type is "PER" or "ORG")
             {
                 return true;
             }

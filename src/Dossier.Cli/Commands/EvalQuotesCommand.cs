@@ -130,7 +130,7 @@ internal static class EvalQuotesCommand
             {
                 var cue = string.Join(" … ", gold.Cue.Select(span => article.Text[span.Start..span.End]));
                 var source = string.Join(" … ", gold.Source.Select(span => article.Text[span.Start..span.End]));
-                output.WriteLine($"missed: [{source}] [{cue}] {Clip(article.Text[gold.Content[0].Start..gold.Content[0].End])}");
+                output.WriteLine($"missed: [{source}] [{cue}] {Clip(article.Text[gold.Content[0].Start..gold.Content[0].End])}{CueParse(document, gold)}");
             }
         }
 
@@ -161,6 +161,18 @@ internal static class EvalQuotesCommand
                 }
             }
         }
+    }
+
+    /// <summary>How the parse reads a missed attribution's cue (its last word's tag, lemma and relation): where a rule could find it.</summary>
+    private static string CueParse(Document document, GoldAttribution gold)
+    {
+        if (gold.Cue.IsEmpty || document.Tags.IsDefaultOrEmpty || document.Dependencies.IsDefaultOrEmpty)
+        {
+            return string.Empty;
+        }
+
+        var token = document.TokenAt(gold.Cue[^1].End - 1);
+        return token < 0 ? string.Empty : $" ~ cue {document.Tags[token].Upos} {document.Tags[token].Lemma} {document.Dependencies[token].Relation}";
     }
 
     private static int OverlapOf(TextSpan span, IEnumerable<TextSpan> others) =>
