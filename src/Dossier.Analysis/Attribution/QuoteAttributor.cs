@@ -62,6 +62,7 @@ public sealed class QuoteAttributor : IPipelineComponent
             FindClausalComplements(document, marks, found);
             FindStanceVerbs(document, marks, found);
             FindNominalCues(document, marks, found);
+            FindStancePredicates(document, marks, found);
             AttributeGoverned(document, marks, found, "parse/actor", verb => HasActorSubject(document, verb) && !InsideQuotation(document, marks, verb), requireSource: true);
             if (_cueModel is not null)
             {
@@ -232,7 +233,8 @@ public sealed class QuoteAttributor : IPipelineComponent
             }
         }
 
-        while (end > first && (tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1) || tokens.Is(end - 1, "who") || tokens.Is(end - 1, "which") || tokens.Is(end - 1, "that"))
+        // A relative pronoun alone stays: PolNeAR marks "who" as the source of "…, who said …".
+        while (end > first + 1 && (tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1) || tokens.Is(end - 1, "who") || tokens.Is(end - 1, "which") || tokens.Is(end - 1, "that"))
                && !ClosesParenthesis(document, first, end - 1))
         {
             end--;
@@ -786,6 +788,84 @@ public sealed class QuoteAttributor : IPipelineComponent
                 SetSource(document, item, ownerFirst, ownerEnd);
             }
 
+            if (ContainsQuote(document, marks, content))
+            {
+                item.Kind = QuoteKind.Mixed;
+            }
+
+            added.Add(item);
+        }
+
+        found.AddRange(added);
+    }
+
+    /// <summary>
+    /// The predicate sieve: an adjective or role noun of stance after "be" (<c>ReportingCues.StancePredicates</c>: critical,
+    /// confident, worried, opponent …) with a subject attributes what it governs to its right — the "of", "about" or "that"
+    /// phrase — to that subject ("The senator has been critical of the plan"; "Officials were confident that the bridge would
+    /// hold").
+    /// </summary>
+    private static void FindStancePredicates(Document document, List<QuoteMarks> marks, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var added = new List<Found>();
+        for (var head = 0; head < tokens.Count; head++)
+        {
+            if (document.Tags[head].Upos is not ("ADJ" or "NOUN") || !ReportingCues.IsStancePredicate(document.Tags[head].Lemma)
+                || Syntax.DependencyTree.Children(document, head, "cop").IsEmpty || InsideQuotation(document, marks, head))
+            {
+                continue;
+            }
+
+            var subjects = Syntax.DependencyTree.Children(document, head, "nsubj");
+            if (subjects.IsEmpty)
+            {
+                continue;
+            }
+
+            int first = int.MaxValue, end = -1;
+            foreach (var child in Syntax.DependencyTree.Children(document, head, "obl", "ccomp", "xcomp", "nmod"))
+            {
+                if (child < head)
+                {
+                    continue;
+                }
+
+                var (childFirst, childEnd) = Syntax.DependencyTree.Subtree(document, child);
+                first = Math.Min(first, childFirst);
+                end = Math.Max(end, childEnd);
+            }
+
+            if (end < 0)
+            {
+                continue;
+            }
+
+            // PolNeAR's content leaves out the preposition or "that" that links it to the predicate ("critical of [the plan]").
+            while (first < end && (document.Tags[first].Upos is "ADP" or "SCONJ" || tokens.IsClauseBreak(first)))
+            {
+                first++;
+            }
+
+            while (end > first && (tokens.IsTerminal(end - 1) || tokens.IsClauseBreak(end - 1)))
+            {
+                end--;
+            }
+
+            if (end <= first)
+            {
+                continue;
+            }
+
+            var content = tokens.Span(first, end);
+            if (found.Any(f => f.Content.Overlaps(content)) || added.Any(f => f.Content.Overlaps(content)))
+            {
+                continue;
+            }
+
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "parse/predicate", Cue = document.Tokens[head].Span };
+            var (sourceFirst, sourceEnd) = NounPhrase(document, subjects[0]);
+            SetSource(document, item, sourceFirst, sourceEnd);
             if (ContainsQuote(document, marks, content))
             {
                 item.Kind = QuoteKind.Mixed;

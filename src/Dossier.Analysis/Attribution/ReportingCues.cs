@@ -152,6 +152,24 @@ internal static class ReportingCues
     /// <summary>True when <paramref name="lemma"/> is a common noun for a person, group, institution or publication that can hold or voice a view.</summary>
     public static bool IsAgentNoun(string lemma) => AgentNouns.Contains(lemma);
 
+    /// <summary>
+    /// Adjectives and role nouns that, after "be", state a view held by the subject ("is critical of the plan", "was
+    /// confident that …", "is a staunch opponent of the tax"). Written for Dossier.
+    /// </summary>
+    private static readonly FrozenSet<string> StancePredicates = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "critical", "supportive", "skeptical", "sceptical", "confident", "concerned", "worried", "optimistic", "pessimistic",
+        "opposed", "proud", "angry", "furious", "happy", "unhappy", "pleased", "sure", "certain", "convinced", "aware", "wary",
+        "hopeful", "adamant", "frustrated", "upset", "disappointed", "passionate", "enthusiastic", "eager", "reluctant",
+        "dismissive", "fond", "afraid", "fearful", "nervous", "anxious", "unsure", "uncertain", "doubtful", "bullish", "bearish",
+        "comfortable", "uncomfortable", "satisfied", "dissatisfied", "outraged", "alarmed", "troubled", "receptive", "hostile",
+        "sympathetic", "favorable", "favourable", "ambivalent", "determined", "committed", "willing", "unwilling", "keen",
+        "insistent", "vocal", "outspoken", "careful", "mindful", "suspicious", "grateful", "thankful",
+        "supporter", "opponent", "critic", "advocate", "proponent", "champion", "fan", "defender", "believer", "skeptic",
+        "sceptic", "admirer", "foe", "backer", "ally");
+
+    /// <summary>True when <paramref name="lemma"/> states a view after "be" ("is critical of", "is an opponent of").</summary>
+    public static bool IsStancePredicate(string lemma) => StancePredicates.Contains(lemma);
+
     /// <summary>True when <paramref name="lemma"/> is a noun of saying or thinking that can take a "that" clause.</summary>
     public static bool IsNominalLemma(string lemma) => NominalLemmas.Contains(lemma);
 
