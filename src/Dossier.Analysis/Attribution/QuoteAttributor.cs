@@ -63,6 +63,7 @@ public sealed class QuoteAttributor : IPipelineComponent
             FindStanceVerbs(document, marks, found);
             FindNominalCues(document, marks, found);
             FindStancePredicates(document, marks, found);
+            FindPassiveStances(document, marks, found);
             AttributeGoverned(document, marks, found, "parse/actor", verb => HasActorSubject(document, verb) && !InsideQuotation(document, marks, verb), requireSource: true);
             if (_cueModel is not null)
             {
@@ -869,6 +870,66 @@ public sealed class QuoteAttributor : IPipelineComponent
             if (ContainsQuote(document, marks, content))
             {
                 item.Kind = QuoteKind.Mixed;
+            }
+
+            added.Add(item);
+        }
+
+        found.AddRange(added);
+    }
+
+    /// <summary>
+    /// The passive sieve: a stance or reporting verb in the passive ("The plan was criticized by the council", "The deal is
+    /// supported by 42 percent of voters") attributes a view of its subject — the content, to the left of the cue — to the
+    /// agent, or to nobody named when there is none ("He has been widely criticized").
+    /// </summary>
+    private static void FindPassiveStances(Document document, List<QuoteMarks> marks, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var usedCues = found.Where(f => f.Cue is not null).Select(f => f.Cue!.Value.Start).ToHashSet();
+        var added = new List<Found>();
+        for (var verb = 0; verb < tokens.Count; verb++)
+        {
+            var lemma = document.Tags[verb].Lemma;
+            if (document.Tags[verb].Upos != "VERB" || !(ReportingCues.IsStanceLemma(lemma) || ReportingCues.IsClausalLemma(lemma))
+                // Passives of these are mostly procedure or fact, not a view ("was charged with fraud", "the case was heard").
+                || lemma is "say" or "tell" or "call" or "ask" or "expect" or "find" or "hold" or "rule" or "raise" or "address" or "push"
+                    or "charge" or "hear" or "intend" or "repeat" or "prove" or "learn" or "inform"
+                || usedCues.Contains(document.Tokens[verb].Span.Start) || InsideQuotation(document, marks, verb)
+                || Syntax.DependencyTree.Children(document, verb, "aux:pass").IsEmpty)
+            {
+                continue;
+            }
+
+            var subjects = Syntax.DependencyTree.Children(document, verb, "nsubj:pass");
+            if (subjects.IsEmpty || subjects[0] > verb)
+            {
+                continue;
+            }
+
+            var (first, end) = NounPhrase(document, subjects[0]);
+            if (end <= first || end > verb)
+            {
+                continue;
+            }
+
+            var content = tokens.Span(first, end);
+            if (found.Any(f => f.Content.Overlaps(content)) || added.Any(f => f.Content.Overlaps(content)))
+            {
+                continue;
+            }
+
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "parse/passive", Cue = document.Tokens[verb].Span };
+            var agents = Syntax.DependencyTree.Children(document, verb, "obl:agent");
+            if (!agents.IsEmpty)
+            {
+                var (agentFirst, agentEnd) = NounPhrase(document, agents[0]);
+                if (tokens.Is(agentFirst, "by"))
+                {
+                    agentFirst++;
+                }
+
+                SetSource(document, item, agentFirst, agentEnd);
             }
 
             added.Add(item);

@@ -82,6 +82,13 @@ public sealed class ParsedAttributionTests
     }
 
     [Fact]
+    public void A_passive_stance_verb_attributes_its_subject_to_the_agent()
+    {
+        var document = Analyze("The new toll was criticized by the city council.");
+        Assert.Equal("the city council | criticized | parse/passive | The new toll", Describe(document, Assert.Single(document.Quotes)));
+    }
+
+    [Fact]
     public void A_relative_pronoun_subject_is_the_source_as_PolNeAR_marks_it()
     {
         var document = Analyze("The plan was drawn up by the mayor, who said the bridge would pay for itself.");
