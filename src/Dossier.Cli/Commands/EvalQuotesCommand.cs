@@ -21,7 +21,7 @@ internal static class EvalQuotesCommand
         var minSource = new Option<double?>("--min-source") { Description = "Fail (exit 1) when source-overlap accuracy (percent) is below this floor." };
         var minSpeaker = new Option<double?>("--min-speaker") { Description = "With --gold: fail (exit 1) when speaker-actor accuracy (percent) is below this floor." };
         var minChannel = new Option<double?>("--min-channel") { Description = "With --gold: fail (exit 1) when channel accuracy (percent) is below this floor." };
-        var errors = new Option<int>("--errors") { Description = "List up to N missed gold attributions and N spurious predictions, split contents (overlapping) and wrong sources (source)." };
+        var errors = new Option<int>("--errors") { Description = "List up to N missed gold attributions (with how the parse reads each gold cue) and N spurious predictions, split contents (overlapping) and wrong sources (source)." };
         var command = new Command("quotes", "Score quote and attribution finding against PolNeAR or the own gold set (content overlap matching).")
         {
             polnear, gold, texts, minF1, minSource, minSpeaker, minChannel, errors,
