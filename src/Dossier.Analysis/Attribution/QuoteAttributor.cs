@@ -1032,7 +1032,7 @@ public sealed class QuoteAttributor : IPipelineComponent
     /// </summary>
     private static bool HoldsView(Document document, int verb)
     {
-        if (Syntax.DependencyTree.Subjects(document, verb).IsEmpty
+        if ((Syntax.DependencyTree.Subjects(document, verb).IsEmpty && !HasController(document, verb))
             || !Syntax.DependencyTree.Children(document, verb, "aux:pass").IsEmpty
             || !Syntax.DependencyTree.Children(document, verb, "obl:agent").IsEmpty
             || !Syntax.DependencyTree.Children(document, verb, "compound:prt").IsEmpty)
@@ -1049,6 +1049,17 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="verb"/> has no subject of its own but is controlled by a verb that has one ("avoids
+    /// <i>condemning</i> the invasion", "met the minister to <i>discuss</i> the budget"): its holder is that subject.
+    /// </summary>
+    private static bool HasController(Document document, int verb)
+    {
+        var head = document.Dependencies[verb].Head;
+        return head >= 0 && document.Dependencies[verb].Relation is "xcomp" or "advcl"
+            && !Syntax.DependencyTree.Subjects(document, head).IsEmpty;
     }
 
     /// <summary>

@@ -82,6 +82,13 @@ public sealed class ParsedAttributionTests
     }
 
     [Fact]
+    public void A_controlled_stance_verb_takes_the_subject_of_the_verb_it_hangs_on()
+    {
+        var document = Analyze("The mayor avoided criticizing the new toll on the bridge.");
+        Assert.Equal("The mayor | criticizing | parse/stance | the new toll on the bridge", Describe(document, QuoteWithCue(document, "criticizing")));
+    }
+
+    [Fact]
     public void A_passive_stance_verb_attributes_its_subject_to_the_agent()
     {
         var document = Analyze("The new toll was criticized by the city council.");
