@@ -56,11 +56,14 @@ public sealed class QuoteAttributor : IPipelineComponent
         FindIndirectSpeech(document, marks, found);
         FindHeadlineAttribution(document, found);
         FindDashedSpeakers(document, found);
+        FindTranscriptSpeakers(document, found);
         if (!document.Dependencies.IsDefaultOrEmpty && !document.Tags.IsDefaultOrEmpty)
         {
             FindClausalComplements(document, marks, found);
             FindStanceVerbs(document, marks, found);
             FindNominalCues(document, marks, found);
+            FindStancePredicates(document, marks, found);
+            FindPassiveStances(document, marks, found);
             AttributeGoverned(document, marks, found, "parse/actor", verb => HasActorSubject(document, verb) && !InsideQuotation(document, marks, verb), requireSource: true);
             if (_cueModel is not null)
             {
@@ -231,7 +234,8 @@ public sealed class QuoteAttributor : IPipelineComponent
             }
         }
 
-        while (end > first && (tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1) || tokens.Is(end - 1, "who") || tokens.Is(end - 1, "which") || tokens.Is(end - 1, "that"))
+        // A relative pronoun alone stays: PolNeAR marks "who" as the source of "…, who said …".
+        while (end > first + 1 && (tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1) || tokens.Is(end - 1, "who") || tokens.Is(end - 1, "which") || tokens.Is(end - 1, "that"))
                && !ClosesParenthesis(document, first, end - 1))
         {
             end--;
@@ -341,12 +345,18 @@ public sealed class QuoteAttributor : IPipelineComponent
             {
                 item.Rule = "direct/cue-after";
             }
-            else if (TryCueBefore(document, document.Sentences[sentenceBefore].FirstToken, quote.Open, item))
+            else if (quote.Closed && TryCueInNextSentence(document, quote, sentenceAfter, item))
+            {
+                item.Rule = "direct/cue-after";
+            }
+            else if (TryCueBefore(document, document.Sentences[sentenceBefore].FirstToken, quote.Open, item)
+                     || TryCueEndingPreviousParagraph(document, quote, sentenceBefore, item))
             {
                 item.Rule = "direct/cue-before";
             }
             else if (previous is not null && (quote.Paragraph == previousParagraph || (previousRanOn && quote.Paragraph == previousParagraph + 1)
-                     || quote.Paragraph == previousParagraph + 1))
+                     || quote.Paragraph == previousParagraph + 1)
+                     && OpensSentence(document, quote.Open, document.Sentences[sentenceBefore].FirstToken))
             {
                 item.ContinuationOf = previous;
             }
@@ -362,6 +372,23 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
     }
 
+    /// <summary>
+    /// True when the quotation opens its sentence (after at most a connective such as "But"): only then can it continue an
+    /// earlier speaker's words. A quotation inside a sentence ("Leaders called the test “reckless”") belongs to that
+    /// sentence's own cue, which the indirect and parse rules find.
+    /// </summary>
+    private static bool OpensSentence(Document document, int open, int sentenceFirst)
+    {
+        var tokens = new SentenceTokens(document);
+        var first = sentenceFirst;
+        while (first < open && (IsLeadingConnective(tokens[first]) || tokens.IsClauseBreak(first) || tokens[first] is "-" or "…"))
+        {
+            first++;
+        }
+
+        return first == open;
+    }
+
     /// <summary><c>,” he told RIA Novosti.</c> / <c>,” said Kabulov.</c> / <c>,” Kabulov stressed.</c></summary>
     private static bool TryCueAfter(Document document, int start, int sentenceEnd, Found item)
     {
@@ -369,6 +396,14 @@ public sealed class QuoteAttributor : IPipelineComponent
         var limit = Math.Min(sentenceEnd, start + 8);
         for (var cue = start; cue < limit; cue++)
         {
+            if (tokens[cue] is "(" && cue > start && ClosingParenthesis(document, cue, sentenceEnd) is var close and > 0)
+            {
+                // A parenthetical inside the speaker's name: ",” Rep. Jane Roe (D-Ohio) said." The cue may lie past it.
+                limit = Math.Min(sentenceEnd, limit + close - cue + 1);
+                cue = close;
+                continue;
+            }
+
             if (tokens.IsClauseBreak(cue) || tokens.IsQuoteMark(cue) || tokens.IsTerminal(cue))
             {
                 if (cue > start)
@@ -379,7 +414,7 @@ public sealed class QuoteAttributor : IPipelineComponent
                 continue;
             }
 
-            if (!IsCue(document, cue))
+            if (!IsDirectCue(document, cue))
             {
                 continue;
             }
@@ -423,12 +458,12 @@ public sealed class QuoteAttributor : IPipelineComponent
 
         // Allow a channel between cue and quote: "he told RIA Novosti: “…".
         var scan = cue;
-        while (scan >= sentenceStart && scan > cue - 4 && !IsCue(document, scan))
+        while (scan >= sentenceStart && scan > cue - 4 && !IsDirectCue(document, scan))
         {
             scan--;
         }
 
-        if (scan < sentenceStart || !IsCue(document, scan))
+        if (scan < sentenceStart || !IsDirectCue(document, scan))
         {
             return false;
         }
@@ -444,6 +479,75 @@ public sealed class QuoteAttributor : IPipelineComponent
         SetSource(document, item, sourceFirst, cue);
         FindChannel(document, cue, open, item);
         return true;
+    }
+
+    /// <summary>
+    /// <c>“How many times must we see this?” Roe asked.</c> A question or exclamation mark closes the sentence inside the
+    /// quotation, so the cue stands alone in the next sentence. Taken only when that sentence says nothing else: no verb
+    /// after the cue (else "Roe said the plan would fail." is a statement of its own).
+    /// </summary>
+    private static bool TryCueInNextSentence(Document document, QuoteMarks quote, int sentence, Found item)
+    {
+        var next = sentence + 1;
+        if (next >= document.Sentences.Length || document.Sentences[sentence].EndToken != quote.Close + 1
+            || document.Sentences[next].Paragraph != document.Sentences[sentence].Paragraph)
+        {
+            return false;
+        }
+
+        var (first, end) = (document.Sentences[next].FirstToken, document.Sentences[next].EndToken);
+        var probe = new Found { Content = item.Content, Kind = item.Kind, Rule = item.Rule };
+        if (!TryCueAfter(document, first, end, probe) || probe.Cue is not { } cue)
+        {
+            return false;
+        }
+
+        var tokens = new SentenceTokens(document);
+        var cueToken = document.TokenAt(cue.Start);
+        for (var i = cueToken + 1; i < end; i++)
+        {
+            var verb = document.Tags.IsDefaultOrEmpty ? i - cueToken > 6 : document.Tags[i].Upos is "VERB" || tokens.Is(i, "that");
+            if (verb)
+            {
+                return false;
+            }
+        }
+
+        item.Cue = probe.Cue;
+        item.Source = probe.Source;
+        item.SourceTokens = probe.SourceTokens;
+        item.Channel = probe.Channel;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>Roe continued:</c> ending one paragraph and the quotation opening the next: the cue before the colon attributes it.
+    /// </summary>
+    private static bool TryCueEndingPreviousParagraph(Document document, QuoteMarks quote, int sentence, Found item)
+    {
+        var tokens = new SentenceTokens(document);
+        if (sentence == 0 || document.Sentences[sentence].FirstToken != quote.Open || quote.Open == 0 || tokens[quote.Open - 1] is not ":")
+        {
+            return false;
+        }
+
+        var previous = document.Sentences[sentence - 1];
+        return previous.Paragraph < document.Sentences[sentence].Paragraph && TryCueBefore(document, previous.FirstToken, quote.Open, item);
+    }
+
+    /// <summary>Index of the ")" closing the "(" at <paramref name="open"/> within six tokens, or -1.</summary>
+    private static int ClosingParenthesis(Document document, int open, int end)
+    {
+        var tokens = new SentenceTokens(document);
+        for (var i = open + 1; i < end && i <= open + 6; i++)
+        {
+            if (tokens[i] is ")")
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void FindIndirectSpeech(Document document, List<QuoteMarks> marks, List<Found> found)
@@ -696,6 +800,144 @@ public sealed class QuoteAttributor : IPipelineComponent
         found.AddRange(added);
     }
 
+    /// <summary>
+    /// The predicate sieve: an adjective or role noun of stance after "be" (<c>ReportingCues.StancePredicates</c>: critical,
+    /// confident, worried, opponent …) with a subject attributes what it governs to its right — the "of", "about" or "that"
+    /// phrase — to that subject ("The senator has been critical of the plan"; "Officials were confident that the bridge would
+    /// hold").
+    /// </summary>
+    private static void FindStancePredicates(Document document, List<QuoteMarks> marks, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var added = new List<Found>();
+        for (var head = 0; head < tokens.Count; head++)
+        {
+            if (document.Tags[head].Upos is not ("ADJ" or "NOUN") || !ReportingCues.IsStancePredicate(document.Tags[head].Lemma)
+                || Syntax.DependencyTree.Children(document, head, "cop").IsEmpty || InsideQuotation(document, marks, head))
+            {
+                continue;
+            }
+
+            var subjects = Syntax.DependencyTree.Children(document, head, "nsubj");
+            if (subjects.IsEmpty)
+            {
+                continue;
+            }
+
+            int first = int.MaxValue, end = -1;
+            foreach (var child in Syntax.DependencyTree.Children(document, head, "obl", "ccomp", "xcomp", "nmod"))
+            {
+                if (child < head)
+                {
+                    continue;
+                }
+
+                var (childFirst, childEnd) = Syntax.DependencyTree.Subtree(document, child);
+                first = Math.Min(first, childFirst);
+                end = Math.Max(end, childEnd);
+            }
+
+            if (end < 0)
+            {
+                continue;
+            }
+
+            // PolNeAR's content leaves out the preposition or "that" that links it to the predicate ("critical of [the plan]").
+            while (first < end && (document.Tags[first].Upos is "ADP" or "SCONJ" || tokens.IsClauseBreak(first)))
+            {
+                first++;
+            }
+
+            while (end > first && (tokens.IsTerminal(end - 1) || tokens.IsClauseBreak(end - 1)))
+            {
+                end--;
+            }
+
+            if (end <= first)
+            {
+                continue;
+            }
+
+            var content = tokens.Span(first, end);
+            if (found.Any(f => f.Content.Overlaps(content)) || added.Any(f => f.Content.Overlaps(content)))
+            {
+                continue;
+            }
+
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "parse/predicate", Cue = document.Tokens[head].Span };
+            var (sourceFirst, sourceEnd) = NounPhrase(document, subjects[0]);
+            SetSource(document, item, sourceFirst, sourceEnd);
+            if (ContainsQuote(document, marks, content))
+            {
+                item.Kind = QuoteKind.Mixed;
+            }
+
+            added.Add(item);
+        }
+
+        found.AddRange(added);
+    }
+
+    /// <summary>
+    /// The passive sieve: a stance or reporting verb in the passive ("The plan was criticized by the council", "The deal is
+    /// supported by 42 percent of voters") attributes a view of its subject — the content, to the left of the cue — to the
+    /// agent, or to nobody named when there is none ("He has been widely criticized").
+    /// </summary>
+    private static void FindPassiveStances(Document document, List<QuoteMarks> marks, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var usedCues = found.Where(f => f.Cue is not null).Select(f => f.Cue!.Value.Start).ToHashSet();
+        var added = new List<Found>();
+        for (var verb = 0; verb < tokens.Count; verb++)
+        {
+            var lemma = document.Tags[verb].Lemma;
+            if (document.Tags[verb].Upos != "VERB" || !(ReportingCues.IsStanceLemma(lemma) || ReportingCues.IsClausalLemma(lemma))
+                // Passives of these are mostly procedure or fact, not a view ("was charged with fraud", "the case was heard").
+                || lemma is "say" or "tell" or "call" or "ask" or "expect" or "find" or "hold" or "rule" or "raise" or "address" or "push"
+                    or "charge" or "hear" or "intend" or "repeat" or "prove" or "learn" or "inform"
+                || usedCues.Contains(document.Tokens[verb].Span.Start) || InsideQuotation(document, marks, verb)
+                || Syntax.DependencyTree.Children(document, verb, "aux:pass").IsEmpty)
+            {
+                continue;
+            }
+
+            var subjects = Syntax.DependencyTree.Children(document, verb, "nsubj:pass");
+            if (subjects.IsEmpty || subjects[0] > verb)
+            {
+                continue;
+            }
+
+            var (first, end) = NounPhrase(document, subjects[0]);
+            if (end <= first || end > verb)
+            {
+                continue;
+            }
+
+            var content = tokens.Span(first, end);
+            if (found.Any(f => f.Content.Overlaps(content)) || added.Any(f => f.Content.Overlaps(content)))
+            {
+                continue;
+            }
+
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "parse/passive", Cue = document.Tokens[verb].Span };
+            var agents = Syntax.DependencyTree.Children(document, verb, "obl:agent");
+            if (!agents.IsEmpty)
+            {
+                var (agentFirst, agentEnd) = NounPhrase(document, agents[0]);
+                if (tokens.Is(agentFirst, "by"))
+                {
+                    agentFirst++;
+                }
+
+                SetSource(document, item, agentFirst, agentEnd);
+            }
+
+            added.Add(item);
+        }
+
+        found.AddRange(added);
+    }
+
     /// <summary>True when <paramref name="token"/> lies between a pair of quotation marks: words someone else is quoted as saying.</summary>
     private static bool InsideQuotation(Document document, List<QuoteMarks> marks, int token)
     {
@@ -735,20 +977,30 @@ public sealed class QuoteAttributor : IPipelineComponent
             return true;
         }
 
+        // The subject's name, titles included: "Chief Justice Jane Roe" is headed by "Chief", the person's name follows it.
+        var (nameFirst, nameEnd) = (subject, subject + 1);
+        while (nameEnd < tokens.Count && document.Dependencies[nameEnd].Head == subject && document.Dependencies[nameEnd].Relation is "flat" or "compound")
+        {
+            nameEnd++;
+        }
+
         foreach (var mention in document.Mentions)
         {
-            if (mention.FirstToken > subject)
+            if (mention.FirstToken >= nameEnd)
             {
                 break;
             }
 
-            if (subject < mention.EndToken && mention.Type is "PER" or "ORG")
+            if (nameFirst < mention.EndToken && mention.Type is "PER" or "ORG")
             {
                 return true;
             }
         }
 
-        return false;
+        // A name the recogniser missed, or a common noun for people, groups, institutions or the texts and
+        // studies they publish ("Republicans want …", "the campaign released …", "the poll found …").
+        var subjectTags = document.Tags[subject];
+        return subjectTags.Upos is "NOUN" && ReportingCues.IsAgentNoun(subjectTags.Lemma);
     }
 
     /// <summary>True when <paramref name="verb"/> has an active subject that can hold a view: not "it", "there" or "this".</summary>
@@ -780,7 +1032,7 @@ public sealed class QuoteAttributor : IPipelineComponent
     /// </summary>
     private static bool HoldsView(Document document, int verb)
     {
-        if (Syntax.DependencyTree.Subjects(document, verb).IsEmpty
+        if ((Syntax.DependencyTree.Subjects(document, verb).IsEmpty && !HasController(document, verb))
             || !Syntax.DependencyTree.Children(document, verb, "aux:pass").IsEmpty
             || !Syntax.DependencyTree.Children(document, verb, "obl:agent").IsEmpty
             || !Syntax.DependencyTree.Children(document, verb, "compound:prt").IsEmpty)
@@ -797,6 +1049,17 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="verb"/> has no subject of its own but is controlled by a verb that has one ("avoids
+    /// <i>condemning</i> the invasion", "met the minister to <i>discuss</i> the budget"): its holder is that subject.
+    /// </summary>
+    private static bool HasController(Document document, int verb)
+    {
+        var head = document.Dependencies[verb].Head;
+        return head >= 0 && document.Dependencies[verb].Relation is "xcomp" or "advcl"
+            && !Syntax.DependencyTree.Subjects(document, head).IsEmpty;
     }
 
     /// <summary>
@@ -1209,6 +1472,69 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
     }
 
+    /// <summary>
+    /// A transcript's turn: a paragraph opening with a speaker's name in capitals and a colon (<c>SMITH: We will not …</c>,
+    /// <c>MS. ROE: …</c>) is what that speaker said, up to the paragraph's end. Replaces quotations inside it that were
+    /// taken for continuations of an earlier quote.
+    /// </summary>
+    private static void FindTranscriptSpeakers(Document document, List<Found> found)
+    {
+        var tokens = new SentenceTokens(document);
+        var t = 0;
+        foreach (var paragraph in document.Paragraphs)
+        {
+            while (t < tokens.Count && document.Tokens[t].Span.Start < paragraph.Span.Start)
+            {
+                t++;
+            }
+
+            var end = t;
+            while (end < tokens.Count && document.Tokens[end].Span.End <= paragraph.Span.End)
+            {
+                end++;
+            }
+
+            var first = t < end && tokens.IsQuoteMark(t) ? t + 1 : t;
+            var colon = first;
+            while (colon < end && colon < first + 3 && IsCapitalsWord(tokens[colon]))
+            {
+                colon++;
+            }
+
+            if (paragraph.Role != ParagraphRole.Headline && colon > first && colon < end && tokens[colon] is ":" && end - colon > 3)
+            {
+                var contentEnd = tokens.IsQuoteMark(end - 1) ? end - 1 : end;
+                var content = tokens.Span(colon + 1, contentEnd);
+                found.RemoveAll(f => f.Kind == QuoteKind.Direct && f.Content.Overlaps(content) && (f.ContinuationOf is not null || f.Source is null));
+                if (!found.Any(f => f.Content.Overlaps(content) && !content.Contains(f.Content)))
+                {
+                    var item = new Found { Content = content, Kind = QuoteKind.Direct, Rule = "transcript-speaker", Cue = document.Tokens[colon].Span };
+                    SetSource(document, item, first, colon);
+                    found.Add(item);
+                }
+            }
+
+            t = end;
+        }
+    }
+
+    /// <summary>A word in capitals of at least two letters ("PENCE", "MR."): how transcripts print the speaker of a turn.</summary>
+    private static bool IsCapitalsWord(ReadOnlySpan<char> word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c) || !(char.IsLetter(c) || c is '.' or '-' or '\''))
+            {
+                return false;
+            }
+
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return letters >= 2;
+    }
+
     /// <summary><c>ISIS has over 10,000 fighters in Afghanistan … – Moscow</c></summary>
     private static void FindHeadlineAttribution(Document document, List<Found> found)
     {
@@ -1357,6 +1683,11 @@ public sealed class QuoteAttributor : IPipelineComponent
             item.Channel = tokens.Span(start, channelEnd);
         }
     }
+
+    /// <summary>A reporting cue next to quotation marks, where verbs such as "asked", "continued" or "read" can only introduce the quotation.</summary>
+    private static bool IsDirectCue(Document document, int index) =>
+        IsCue(document, index)
+        || (ReportingCues.IsDirectQuoteForm(new SentenceTokens(document)[index]) && (document.Tags.IsDefaultOrEmpty || document.Tags[index].Upos is "VERB" or "AUX"));
 
     private static bool IsCue(Document document, int index)
     {

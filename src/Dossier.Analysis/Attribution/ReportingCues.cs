@@ -90,7 +90,11 @@ internal static class ReportingCues
         "play", "perform", "compete", "grow", "rise", "fall", "spend", "earn", "raise", "build", "create", "open", "close",
         "sign", "use", "give", "send", "put", "set", "keep", "let", "help", "try", "need", "pause", "interview", "catch",
         "fail", "choose", "finish", "end", "continue", "release", "unveil", "seal", "form", "found", "marry", "attend",
-        "host", "lead", "manage", "hire", "fire", "shoot", "kill", "arrest", "eat", "drink", "sleep", "love", "like");
+        "host", "lead", "manage", "hire", "fire", "shoot", "kill", "arrest", "eat", "drink", "sleep", "love", "like",
+        // States and circumstances: what happens to an actor, or what it is ("remains under a state of emergency").
+        "remain", "become", "experience", "include", "involve", "require", "apply", "face", "enjoy", "share", "invest",
+        "donate", "acquire", "board", "spot", "watch", "assume", "qualify", "emerge", "expire", "recuse", "scramble",
+        "shift", "swing", "sweep", "muster", "lay", "reach", "see");
 
     /// <summary>Nouns of saying, thinking and evidence that take a "that" clause ("the claim that …", "her warning that …").</summary>
     private static readonly FrozenSet<string> NominalLemmas = FrozenSet.Create(StringComparer.Ordinal,
@@ -99,6 +103,72 @@ internal static class ReportingCues
         "acknowledgement", "remark", "comment", "concern", "fear", "hope", "prediction", "estimate", "finding", "conclusion",
         "message", "assurance", "complaint", "denial", "report", "reports", "speculation", "suspicion", "theory", "insinuation",
         "assessment", "expectation", "impression", "sense", "recognition", "confidence", "doubt", "doubts", "opinion", "position");
+
+    /// <summary>
+    /// Forms that introduce a quotation only when they stand next to its marks (",” she continued", "the sign read: “…",
+    /// "protesters chanted “…”"): elsewhere they mostly mean something else ("the council continued its work").
+    /// </summary>
+    private static readonly FrozenSet<string> DirectQuoteForms = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "continued", "continues", "continuing", "asked", "asks", "asking", "read", "reads", "reading", "shouted", "shouts",
+        "shouting", "chanted", "chants", "chanting", "yelled", "yells", "yelling", "screamed", "exclaimed", "reports", "notes",
+        "wondered", "wonders", "recalled", "recalls", "sang", "sings", "declared", "posted", "posts", "texted", "tweeted",
+        "responded", "added", "adds", "put");
+
+    /// <summary>True when <paramref name="form"/> introduces a quotation when it stands next to the quotation marks.</summary>
+    public static bool IsDirectQuoteForm(ReadOnlySpan<char> form) => DirectQuoteForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(form);
+
+    /// <summary>
+    /// Common nouns for those who hold and voice views in political news: people by role or group, institutions, and the
+    /// texts, studies and media through which they speak. Written for Dossier; lemmas as the tagger gives them.
+    /// </summary>
+    private static readonly FrozenSet<string> AgentNouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        // people by role
+        "official", "officer", "leader", "president", "candidate", "nominee", "senator", "lawmaker", "legislator",
+        "congressman", "congresswoman", "representative", "governor", "mayor", "minister", "secretary", "chairman",
+        "chairwoman", "chair", "director", "chief", "executive", "spokesman", "spokeswoman", "spokesperson", "aide",
+        "adviser", "advisor", "strategist", "consultant", "staffer", "surrogate", "ambassador", "diplomat", "envoy",
+        "general", "commander", "judge", "justice", "lawyer", "attorney", "prosecutor", "investigator", "detective",
+        "economist", "analyst", "expert", "scholar", "researcher", "scientist", "professor", "historian", "pollster",
+        "doctor", "physician", "critic", "supporter", "opponent", "ally", "rival", "advocate", "activist", "protester",
+        "protestor", "demonstrator", "voter", "resident", "citizen", "taxpayer", "worker", "employee", "member",
+        "people", "person", "man", "woman", "student", "parent", "teacher", "journalist", "reporter", "editor",
+        "columnist", "commentator", "host", "anchor", "author", "writer", "witness", "source", "victim", "family",
+        "republican", "democrat", "conservative", "liberal", "progressive", "independent", "american", "manager",
+        "owner", "founder", "president-elect", "incumbent", "challenger", "operative", "donor", "fan",
+        // groups and institutions
+        "campaign", "committee", "panel", "group", "organization", "organisation", "party", "government",
+        "administration", "agency", "department", "ministry", "office", "court", "congress", "senate", "house",
+        "council", "board", "union", "company", "firm", "bank", "corporation", "university", "institute", "center",
+        "centre", "foundation", "coalition", "alliance", "caucus", "police", "military", "army", "regime", "state",
+        "country", "nation", "city", "county", "district", "team", "staff", "leadership", "establishment", "industry",
+        "network", "newspaper", "paper", "magazine", "outlet", "station", "website", "site", "channel", "press", "media",
+        // texts, studies and media that state findings
+        "poll", "survey", "study", "report", "analysis", "review", "audit", "investigation", "data", "statistic",
+        "estimate", "forecast", "model", "research", "article", "story", "editorial", "op-ed", "column",
+        "letter", "memo", "document", "filing", "lawsuit", "complaint", "ruling", "order", "decision", "bill", "law",
+        "plan", "proposal", "platform", "statement", "release", "ad", "advertisement", "commercial", "spot", "video",
+        "footage", "tweet", "post", "message", "email", "book", "film", "documentary", "transcript", "record");
+
+    /// <summary>True when <paramref name="lemma"/> is a common noun for a person, group, institution or publication that can hold or voice a view.</summary>
+    public static bool IsAgentNoun(string lemma) => AgentNouns.Contains(lemma);
+
+    /// <summary>
+    /// Adjectives and role nouns that, after "be", state a view held by the subject ("is critical of the plan", "was
+    /// confident that …", "is a staunch opponent of the tax"). Written for Dossier.
+    /// </summary>
+    private static readonly FrozenSet<string> StancePredicates = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "critical", "supportive", "skeptical", "sceptical", "confident", "concerned", "worried", "optimistic", "pessimistic",
+        "opposed", "proud", "angry", "furious", "happy", "unhappy", "pleased", "sure", "certain", "convinced", "aware", "wary",
+        "hopeful", "adamant", "frustrated", "upset", "disappointed", "passionate", "enthusiastic", "eager", "reluctant",
+        "dismissive", "fond", "afraid", "fearful", "nervous", "anxious", "unsure", "uncertain", "doubtful", "bullish", "bearish",
+        "comfortable", "uncomfortable", "satisfied", "dissatisfied", "outraged", "alarmed", "troubled", "receptive", "hostile",
+        "sympathetic", "favorable", "favourable", "ambivalent", "determined", "committed", "willing", "unwilling", "keen",
+        "insistent", "vocal", "outspoken", "careful", "mindful", "suspicious", "grateful", "thankful",
+        "supporter", "opponent", "critic", "advocate", "proponent", "champion", "fan", "defender", "believer", "skeptic",
+        "sceptic", "admirer", "foe", "backer", "ally");
+
+    /// <summary>True when <paramref name="lemma"/> states a view after "be" ("is critical of", "is an opponent of").</summary>
+    public static bool IsStancePredicate(string lemma) => StancePredicates.Contains(lemma);
 
     /// <summary>True when <paramref name="lemma"/> is a noun of saying or thinking that can take a "that" clause.</summary>
     public static bool IsNominalLemma(string lemma) => NominalLemmas.Contains(lemma);

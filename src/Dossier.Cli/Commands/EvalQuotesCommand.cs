@@ -21,7 +21,7 @@ internal static class EvalQuotesCommand
         var minSource = new Option<double?>("--min-source") { Description = "Fail (exit 1) when source-overlap accuracy (percent) is below this floor." };
         var minSpeaker = new Option<double?>("--min-speaker") { Description = "With --gold: fail (exit 1) when speaker-actor accuracy (percent) is below this floor." };
         var minChannel = new Option<double?>("--min-channel") { Description = "With --gold: fail (exit 1) when channel accuracy (percent) is below this floor." };
-        var errors = new Option<int>("--errors") { Description = "List up to N missed gold attributions and N spurious predictions, split contents (overlapping) and wrong sources (source)." };
+        var errors = new Option<int>("--errors") { Description = "List up to N missed gold attributions (with how the parse reads each gold cue) and N spurious predictions, split contents (overlapping) and wrong sources (source)." };
         var command = new Command("quotes", "Score quote and attribution finding against PolNeAR or the own gold set (content overlap matching).")
         {
             polnear, gold, texts, minF1, minSource, minSpeaker, minChannel, errors,
@@ -130,7 +130,7 @@ internal static class EvalQuotesCommand
             {
                 var cue = string.Join(" … ", gold.Cue.Select(span => article.Text[span.Start..span.End]));
                 var source = string.Join(" … ", gold.Source.Select(span => article.Text[span.Start..span.End]));
-                output.WriteLine($"missed: [{source}] [{cue}] {Clip(article.Text[gold.Content[0].Start..gold.Content[0].End])}");
+                output.WriteLine($"missed: [{source}] [{cue}] {Clip(article.Text[gold.Content[0].Start..gold.Content[0].End])}{CueParse(document, gold)}");
             }
         }
 
@@ -161,6 +161,18 @@ internal static class EvalQuotesCommand
                 }
             }
         }
+    }
+
+    /// <summary>How the parse reads a missed attribution's cue (its last word's tag, lemma and relation): where a rule could find it.</summary>
+    private static string CueParse(Document document, GoldAttribution gold)
+    {
+        if (gold.Cue.IsEmpty || document.Tags.IsDefaultOrEmpty || document.Dependencies.IsDefaultOrEmpty)
+        {
+            return string.Empty;
+        }
+
+        var token = document.TokenAt(gold.Cue[^1].End - 1);
+        return token < 0 ? string.Empty : $" ~ cue {document.Tags[token].Upos} {document.Tags[token].Lemma} {document.Dependencies[token].Relation}";
     }
 
     private static int OverlapOf(TextSpan span, IEnumerable<TextSpan> others) =>

@@ -30,7 +30,8 @@ public sealed class AttributionCueModelTests
     [Fact]
     public void Learns_an_attribution_verb_and_the_sieve_uses_it()
     {
-        // "encouraged" is not in the rule lexicon; a model trained to see it as a cue makes the sieve attribute its clause.
+        // "encouraged" is not in the rule lexicon and "the storm" is no actor the rules know (a governor would be: parse/actor);
+        // a model trained to see the verb as a cue makes the sieve attribute its clause.
         var examples = new[]
         {
             Example("The senator encouraged voters to reject the plan.", "encouraged"),
@@ -45,10 +46,10 @@ public sealed class AttributionCueModelTests
         file.Position = 0;
         var loaded = AttributionCueModel.Load(file);
 
-        var document = new QuoteAttributor(loaded).Process(Parse("The governor encouraged drivers to avoid the bridge."), TestContext.Current.CancellationToken);
+        var document = new QuoteAttributor(loaded).Process(Parse("The storm encouraged drivers to avoid the bridge."), TestContext.Current.CancellationToken);
         var quote = Assert.Single(document.Quotes);
         Assert.Equal("encouraged", document.TextOf(quote.Cue!.Value));
-        Assert.Equal("The governor", document.TextOf(quote.Source!.Value));
+        Assert.Equal("The storm", document.TextOf(quote.Source!.Value));
         Assert.Equal("learned/cue", quote.Origin.Rule);
         Assert.Empty(new QuoteAttributor().Process(Parse("The farmer planted corn in the autumn."), TestContext.Current.CancellationToken).Quotes);
     }

@@ -67,9 +67,45 @@ public sealed class ParsedAttributionTests
             Describe(document, QuoteWithCue(document, "claim")));
     }
 
+    [Fact]
+    public void A_common_noun_for_a_group_can_be_the_actor()
+    {
+        var document = Analyze("The committee floated a plan to cut the sales tax by half.");
+        Assert.Equal("The committee | floated | parse/actor | a plan to cut the sales tax by half", Describe(document, Assert.Single(document.Quotes)));
+    }
+
+    [Fact]
+    public void A_stance_adjective_after_be_attributes_what_it_governs_to_the_subject()
+    {
+        var document = Analyze("The senator has been critical of the new toll on the bridge.");
+        Assert.Equal("The senator | critical | parse/predicate | the new toll on the bridge", Describe(document, Assert.Single(document.Quotes)));
+    }
+
+    [Fact]
+    public void A_controlled_stance_verb_takes_the_subject_of_the_verb_it_hangs_on()
+    {
+        var document = Analyze("The mayor avoided criticizing the new toll on the bridge.");
+        Assert.Equal("The mayor | criticizing | parse/stance | the new toll on the bridge", Describe(document, QuoteWithCue(document, "criticizing")));
+    }
+
+    [Fact]
+    public void A_passive_stance_verb_attributes_its_subject_to_the_agent()
+    {
+        var document = Analyze("The new toll was criticized by the city council.");
+        Assert.Equal("the city council | criticized | parse/passive | The new toll", Describe(document, Assert.Single(document.Quotes)));
+    }
+
+    [Fact]
+    public void A_relative_pronoun_subject_is_the_source_as_PolNeAR_marks_it()
+    {
+        var document = Analyze("The plan was drawn up by the mayor, who said the bridge would pay for itself.");
+        Assert.Equal("who", Text(document, QuoteWithCue(document, "said").Source));
+    }
+
     [Theory]
     [InlineData("He moved to Virginia with his family in 2010.")]
     [InlineData("She bought a small farm near the river.")]
+    [InlineData("The city remains under a state of emergency.")]
     public void Verbs_of_action_are_not_attributions(string text) => Assert.Empty(Analyze(text).Quotes);
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class QuoteAttributorTests
     [InlineData("Zamir Kabulov said: “The threat is real.”", "Zamir Kabulov | Zamir Kabulov | said | - | Direct | “The threat is real.”")]
     [InlineData("Rep. Gwen Moore (D-Wis.) said “It’s a dog whistle to all Americans.”", "Gwen Moore | Rep. Gwen Moore (D-Wis.) | said | - | Direct | “It’s a dog whistle to all Americans.”")]
     [InlineData("He said that, if elected, he would leave such decisions to commanders.", "- | He | said | - | Indirect | if elected, he would leave such decisions to commanders")]
+    [InlineData("“Subpoenas are not a suggestion,” Rep. Ann Lee (R-Ohio) said.", "Ann Lee | Rep. Ann Lee (R-Ohio) | said | - | Direct | “Subpoenas are not a suggestion,”")]
+    [InlineData("“Why would anyone vote for this budget?” Lee asked.", "Lee | Lee | asked | - | Direct | “Why would anyone vote for this budget?”")]
+    [InlineData("“We will keep the library open all summer,” she continued.", "- | she | continued | - | Direct | “We will keep the library open all summer,”")]
     public void Attributes_newswire_patterns(string text, string expected)
     {
         var document = Analyze(text);
@@ -48,6 +51,38 @@ public sealed class QuoteAttributorTests
         Assert.Equal(
             ["Jane Roe | Jane Roe | ― | - | Direct | “The plan will not work. Nobody believes it.”", "Tom Poe | Tom Poe | ― | - | Direct | “We need new ideas.”"],
             document.Quotes.Select(quote => Describe(document, quote)));
+    }
+
+    [Fact]
+    public void A_cue_ending_the_paragraph_before_a_quotation_attributes_it()
+    {
+        var document = Analyze("The council met on Monday.\n\nJane Roe continued:\n\n“The bridge will be finished before the winter, whatever the council decides.”");
+        Assert.Equal(
+            "Jane Roe | Jane Roe | continued | - | Direct | “The bridge will be finished before the winter, whatever the council decides.”",
+            Describe(document, Assert.Single(document.Quotes)));
+    }
+
+    [Fact]
+    public void A_sentence_after_a_question_that_says_more_than_the_cue_is_not_its_cue()
+    {
+        var document = Analyze("“Is the bridge plan dead?” Lee said the council would vote on the plan again next week.");
+        Assert.DoesNotContain(document.Quotes, quote => quote.Kind == QuoteKind.Direct);
+    }
+
+    [Fact]
+    public void A_quotation_inside_another_sentence_does_not_continue_the_previous_speaker()
+    {
+        var document = Analyze("Jane Roe said: “The bridge will open in May.”\n\nCouncil members called the plan “a reckless waste of public money, start to finish.”");
+        Assert.DoesNotContain(document.Quotes, quote => quote.Origin.Rule == "direct/continuation");
+    }
+
+    [Fact]
+    public void Attributes_each_turn_of_a_transcript_to_the_speaker_in_capitals()
+    {
+        var document = Analyze("The interview ran on Sunday.\n\nHOST: Will the library stay open this summer?\n\nROE: It will stay open, and two reading rooms will open in May.");
+        Assert.Equal(
+            ["HOST | Direct | Will the library stay open this summer?", "ROE | Direct | It will stay open, and two reading rooms will open in May."],
+            document.Quotes.Select(quote => $"{Text(document, quote.Source)} | {quote.Kind} | {document.TextOf(quote.Content)}"));
     }
 
     [Fact]
