@@ -1077,6 +1077,12 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
         }
 
+        if (sources.Count == 0)
+        {
+            // The argument itself was read as a verb, with no noun conjunct: there is no source to name.
+            return [];
+        }
+
         var end = sources.Max(token => DependencyTree.Subtree(document, token).End);
         var sentenceEnd = SentenceEnd(document, source);
         var at = end;
