@@ -409,6 +409,8 @@ public sealed class Gazetteer
         private int _pendingCount;
         private char[] _folded = new char[BatchSize * 64];
         private int _foldedEnd;
+
+        // Sum of the slots read ahead in Flush, kept so that those reads are not optimised away.
         private long _touched;
 
         public NameIndexBuilder(string text, int capacity)

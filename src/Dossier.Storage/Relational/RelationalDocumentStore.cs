@@ -111,32 +111,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentOutOfRangeException.ThrowIfLessThan(perTransaction, 1);
-        var added = 0;
-        var inBatch = 0;
-        DbTransaction? transaction = null;
-        try
-        {
-            foreach (var (document, key, annotations) in documents)
-            {
-                transaction ??= _connection.BeginTransaction();
-                added += Save(transaction, document, key, annotations) == SaveOutcome.Added ? 1 : 0;
-                if (++inBatch == perTransaction)
-                {
-                    transaction.Commit();
-                    transaction.Dispose();
-                    transaction = null;
-                    inBatch = 0;
-                }
-            }
-
-            transaction?.Commit();
-        }
-        finally
-        {
-            transaction?.Dispose();
-        }
-
-        return added;
+        return documents.Chunk(perTransaction).Sum(batch => SaveAll(batch).Count(outcome => outcome == SaveOutcome.Added));
     }
 
     /// <summary>Refreshes the planner's statistics (ANALYZE, the same statement on both engines); worth running after a bulk load.</summary>
