@@ -30,9 +30,10 @@ internal static class EvalEventsCommand
         var minActors = new Option<double?>("--min-actors") { Description = "Fail (exit 1) when actor accuracy on true positives (percent) is below this floor." };
         var summary = new Option<bool>("--summary") { Description = "Group the errors: false positives by predicted type and cue, wrong actors on true positives by kind." };
         var errors = new Option<int>("--errors") { Description = "List up to N records whose gold type was missed, that got a wrong type, or whose matched event has a wrong actor." };
+        var halves = new Option<bool>("--halves") { Description = "Also score the records with odd and even id numbers apart, to see whether a change helps both halves." };
         var command = new Command("events", "Score CAMEO event coding against PLOVER gold records (event type via CAMEO→PLOVER, source/target actors).")
         {
-            gold, mapping, minPrecision, minRecall, minActors, errors, summary,
+            gold, mapping, minPrecision, minRecall, minActors, errors, summary, halves,
         };
         command.SetAction(parseResult =>
         {
@@ -48,6 +49,10 @@ internal static class EvalEventsCommand
                 var records = PloverGold.Parse(File.ReadAllText(path));
                 var pipeline = SegmentationPipelines.Full(ArticleLayout.Plain).Build();
                 var scorer = new EventScorer(SegmentationPipelines.Codebook);
+                var halfScorers = new SortedDictionary<string, EventScorer>(StringComparer.Ordinal)
+                {
+                    ["even"] = new EventScorer(SegmentationPipelines.Codebook), ["odd"] = new EventScorer(SegmentationPipelines.Codebook),
+                };
                 var texts = new Dictionary<string, Document>(StringComparer.Ordinal);
                 var stopwatch = new Stopwatch();
                 foreach (var record in records)
@@ -57,6 +62,7 @@ internal static class EvalEventsCommand
                     stopwatch.Stop();
                     texts[record.Id] = document;
                     scorer.Add(record, document.Events);
+                    halfScorers[PloverGold.Half(record.Id)].Add(record, document.Events);
                 }
 
                 var scores = scorer.Result();
@@ -91,6 +97,16 @@ internal static class EvalEventsCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Event coding on {scores.Records} PLOVER gold records ({scores.Types.Predicted} predicted event types)"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"event type   P {precision:F2}  R {recall:F2}  F1 {Percent(scores.Types.F1):F2}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"actors on true positives  {actors:F2} ({source.Correct + target.Correct}/{source.Gold + target.Gold}); source {Percent(source.Gold == 0 ? 0 : source.Recall):F2} ({source.Correct}/{source.Gold}), target {Percent(target.Gold == 0 ? 0 : target.Recall):F2} ({target.Correct}/{target.Gold})"));
+                if (parseResult.GetValue(halves))
+                {
+                    foreach (var (half, halfScorer) in halfScorers)
+                    {
+                        var part = halfScorer.Result();
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"half {half,-4} ({part.Records} records)  P {Percent(part.Types.Precision):F2}  R {Percent(part.Types.Recall):F2}  actors {Percent(part.ActorAccuracy):F2} ({part.Source.Correct + part.Target.Correct}/{part.Source.Gold + part.Target.Gold})"));
+                    }
+                }
+
                 output.WriteLine("type          P       R    gold");
                 foreach (var (type, score) in scores.PerType)
                 {

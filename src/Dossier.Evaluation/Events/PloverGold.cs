@@ -25,6 +25,24 @@ public static class PloverGold
     /// <summary>The current PLOVER type for a label, old or new.</summary>
     public static string CurrentLabel(string label) => LegacyLabels.GetValueOrDefault(label, label);
 
+    /// <summary>
+    /// Which half of a split by record-id parity a record falls in: "odd" or "even" by the number its id ends with
+    /// ("PLOVER-GSR01-AGREE-0007" → odd), else by the id's length. Scoring both halves tells a change that helps
+    /// records in general from one fitted to a few sentences: such a change tends to help only one half.
+    /// </summary>
+    public static string Half(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var end = id.Length;
+        while (end > 0 && char.IsAsciiDigit(id[end - 1]))
+        {
+            end--;
+        }
+
+        var parity = end < id.Length ? id[^1] - '0' : id.Length;
+        return parity % 2 == 1 ? "odd" : "even";
+    }
+
     /// <summary>Parses the records of a gold file's text; labels are mapped to current types.</summary>
     public static ImmutableArray<EventGoldRecord> Parse(string json)
     {

@@ -96,4 +96,12 @@ public sealed class EventScorerTests
         var (agree, compared) = PloverGold.MappingAgreement(Codebook, ["# comment", "112: DISAPPROVE, , # accuse", "0874: CONCEDE, ,", "999: AID", "190: FIGHT"]);
         Assert.Equal((2, 3), (agree, compared));
     }
+
+    [Theory]
+    [InlineData("PLOVER-GSR01-AGREE-0007", "odd")]
+    [InlineData("PLOVER-GSR01-AGREE-0010", "even")]
+    [InlineData("abc", "odd")]
+    [InlineData("ab", "even")]
+    public void Records_split_into_halves_by_the_parity_of_their_id_number(string id, string half) =>
+        Assert.Equal(half, PloverGold.Half(id));
 }
