@@ -55,6 +55,9 @@ public sealed class CameoEventCoder : IPipelineComponent
     private static readonly FrozenSet<string> NonFactive = FrozenSet.Create(StringComparer.Ordinal,
         "fail", "try", "attempt", "want", "hope", "wish", "seek", "need", "consider", "underestimate", "avoid", "deny", "stop");
 
+    /// <summary>Governors that report an attempt: its complement was set in motion, whether or not it succeeded.</summary>
+    private static readonly FrozenSet<string> Attempts = FrozenSet.Create(StringComparer.Ordinal, "try", "attempt");
+
     /// <summary>Verbs whose meaning lies in the event noun they govern ("held talks", "staged a demonstration").</summary>
     private static readonly FrozenSet<string> LightVerbs = FrozenSet.Create(StringComparer.Ordinal,
         "hold", "conduct", "launch", "stage", "begin", "start", "continue", "resume", "mount", "open", "impose", "declare",
@@ -229,12 +232,17 @@ public sealed class CameoEventCoder : IPipelineComponent
         if (upos is "VERB" or "ADJ" or "AUX")
         {
             // A participle used as an adjective ("Russia-hosted talks") modifies a noun; it is no event of its own.
-            if (IsSuppressed(document, token) || document.Dependencies[token].Relation is "amod")
+            if (document.Dependencies[token].Relation is "amod")
             {
                 return null;
             }
 
-            return CodeVerb(context, token, consumed);
+            if (!IsSuppressed(document, token))
+            {
+                return CodeVerb(context, token, consumed);
+            }
+
+            return CodeUnrealised(context, token, consumed);
         }
 
         if (upos is "NOUN" or "PROPN" && _lexicon.NounEntries(Lower(tags.Lemma)) is { IsEmpty: false } nounEntries)
@@ -257,6 +265,49 @@ public sealed class CameoEventCoder : IPipelineComponent
 
         return null;
     }
+
+    /// <summary>
+    /// Two kinds of clause that did not happen as stated are still events in CAMEO's sense. An attempt at force or
+    /// coercion ("tried to storm the building", "attempted to assassinate the minister") is the hostile act: CAMEO
+    /// codes attempted violence as the violence (186 includes attempted assassinations), while an attempt at anything
+    /// else ("tried to secure support") stays uncoded like "failed to …". And a possible hostile act tied to a
+    /// condition ("may halt its aid if the talks fail", "could expel the envoys unless …") is a threat: the conditional
+    /// hostile statement CAMEO's 13x codes, as "will … if" already is through the future modal.
+    /// </summary>
+    private Match? CodeUnrealised(CodingContext context, int verb, HashSet<int> consumed)
+    {
+        var document = context.Document;
+        var attempt = !IsSuppressed(document, verb, attemptIsAct: true);
+        var conditional = !attempt && HasModal(document, verb, Hypothetical) && HasConditionalClause(document, verb)
+            && !IsSuppressed(document, verb, attemptIsAct: false, ignoreOwnModal: true);
+        if (!attempt && !conditional)
+        {
+            return null;
+        }
+
+        // Code on a scratch set: a clause left uncoded must not hide its complements from the rest of the sentence.
+        var scratch = new HashSet<int>(consumed);
+        if (CodeVerb(context, verb, scratch) is not { } match || !_codebook.TryGet(match.Code, out var cameo) || cameo.QuadClass != 4)
+        {
+            return null;
+        }
+
+        if (attempt && cameo.Root is not ("17" or "18" or "19" or "20"))
+        {
+            return null;
+        }
+
+        consumed.UnionWith(scratch);
+        return attempt
+            ? match with { Rule = match.Rule + "+attempt" }
+            : match with { Code = Recode(PredicateFrame.Intent, match.Code) ?? match.Code, Rule = match.Rule + "+conditional-threat" };
+    }
+
+    /// <summary>True when an adverbial clause under <paramref name="predicate"/> opens with if or unless.</summary>
+    private static bool HasConditionalClause(Document document, int predicate) =>
+        DependencyTree.Children(document, predicate, "advcl").Any(clause => DependencyTree.Children(document, clause, "mark")
+            .Any(marker => document.TokenText(marker).Equals("if", StringComparison.OrdinalIgnoreCase)
+                || document.TokenText(marker).Equals("unless", StringComparison.OrdinalIgnoreCase)));
 
     private Match? CodeVerb(CodingContext context, int verb, HashSet<int> consumed)
     {
@@ -623,10 +674,14 @@ public sealed class CameoEventCoder : IPipelineComponent
         return lemmas;
     }
 
-    /// <summary>Hypothetical or conditional clauses, and complements of "fail", "try" and the like, state no event.</summary>
-    private static bool IsSuppressed(Document document, int predicate)
+    /// <summary>
+    /// Hypothetical or conditional clauses, and complements of "fail", "try" and the like, state no event. With
+    /// <paramref name="attemptIsAct"/> a complement of "try"/"attempt" counts as stated; with
+    /// <paramref name="ignoreOwnModal"/> the predicate's own may/could is not looked at (only what it sits in).
+    /// </summary>
+    private static bool IsSuppressed(Document document, int predicate, bool attemptIsAct = false, bool ignoreOwnModal = false)
     {
-        if (HasModal(document, predicate, Hypothetical))
+        if (!ignoreOwnModal && HasModal(document, predicate, Hypothetical))
         {
             return true;
         }
@@ -659,7 +714,8 @@ public sealed class CameoEventCoder : IPipelineComponent
                 return false;
             }
 
-            if (arc.Relation is "xcomp" or "ccomp" or "csubj" && NonFactive.Contains(Lower(document.Tags[arc.Head].Lemma)))
+            if (arc.Relation is "xcomp" or "ccomp" or "csubj" && NonFactive.Contains(Lower(document.Tags[arc.Head].Lemma))
+                && !(attemptIsAct && Attempts.Contains(Lower(document.Tags[arc.Head].Lemma))))
             {
                 return true;
             }
@@ -1266,17 +1322,23 @@ public sealed class CameoEventCoder : IPipelineComponent
     /// </summary>
     private static int NamedAmong(Document document, ImmutableArray<int> subjects, int first)
     {
-        var candidates = subjects.Where(subject => subject >= first && document.Dependencies[subject].Relation is "nsubj"
+        // A passive subject of a verb with no passive auxiliary is a piece of the same split phrase ("Vice-President" +
+        // "Moody Awori" in "Vice-President Moody Awori has declined").
+        var verb = document.Dependencies[first].Head;
+        var active = verb >= 0 && DependencyTree.Children(document, verb, "aux:pass").IsEmpty;
+        var candidates = subjects.Where(subject => subject >= first
+            && (document.Dependencies[subject].Relation is "nsubj" || (active && document.Dependencies[subject].Relation is "nsubj:pass"))
             && !TimeWords.Contains(document.TokenText(subject).ToString())).ToList();
         if (candidates.Count < 2)
         {
             return first;
         }
 
+        // A mention that reaches into the subject's phrase counts: the split may have left part of the name elsewhere.
         foreach (var subject in candidates)
         {
             var (start, end) = DependencyTree.Subtree(document, subject);
-            if (document.Mentions.Any(mention => mention.FirstToken >= start && mention.EndToken <= end))
+            if (document.Mentions.Any(mention => mention.FirstToken < end && mention.EndToken > start))
             {
                 return subject;
             }

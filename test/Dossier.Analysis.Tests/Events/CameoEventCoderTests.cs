@@ -280,6 +280,46 @@ public sealed class CameoEventCoderTests
     public void Hypothetical_and_conditional_clauses_are_not_events(string sentence) =>
         Assert.DoesNotContain(Body(sentence).Events, e => e.Code.StartsWith("19", StringComparison.Ordinal));
 
+    [Theory]
+    [InlineData("Gunmen attempted to assassinate the Kenyan interior minister on Friday.", "assassinate", "186")]
+    [InlineData("Rebels tried to storm the presidential palace in Bangui on Monday.", "storm", "190")]
+    public void An_attempt_at_force_is_the_act(string sentence, string trigger, string code)
+    {
+        var document = Body(sentence);
+        var coded = Find(document, trigger);
+        Assert.Equal(code, coded.Code);
+        Assert.EndsWith("+attempt", coded.Origin.Rule, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("The Kenyan government tried to win support from Uganda.", "win")]
+    [InlineData("The Kenyan government tried to sign a trade agreement with Uganda.", "sign")]
+    [InlineData("The Kenyan army failed to capture the town from the rebels.", "capture")]
+    public void An_attempt_at_anything_but_force_and_a_failure_are_not_events(string sentence, string trigger)
+    {
+        var document = Body(sentence);
+        Assert.DoesNotContain(document.Events, e => document.TextOf(e.Trigger) == trigger);
+    }
+
+    [Fact]
+    public void A_possible_hostile_act_under_a_condition_is_a_threat()
+    {
+        var document = Body("Norway may suspend its aid to Eritrea if the fighting continues.");
+        var suspend = Find(document, "suspend");
+        Assert.Equal(("1311", "NOR", "ERI"), (suspend.Code, suspend.Source!.Country, suspend.Target!.Country));
+        Assert.DoesNotContain(Body("Norway may suspend its aid to Eritrea.").Events, e => e.Code.StartsWith('1'));
+    }
+
+    [Fact]
+    public void Of_a_split_subject_the_part_that_holds_the_name_is_the_source()
+    {
+        // The parse splits the title off as a passive subject and the first name as an object of "declined".
+        var document = Body("Vice-President Moody Kamau has declined to step down.");
+        var declined = Find(document, "declined");
+        Assert.StartsWith("12", declined.Code, StringComparison.Ordinal);
+        Assert.Contains("Kamau", document.TextOf(declined.Source!.Span), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Passive_with_a_by_agent_swaps_source_and_target()
     {
