@@ -841,7 +841,26 @@ public sealed class CameoEventCoder : IPipelineComponent
 
         var target = targetToken >= 0 ? ResolveActor(context, targetToken, trigger, exclude: null) : null;
         var firstSource = !sources.IsEmpty && sources[0] >= 0 ? ResolveActor(context, sources[0], trigger, exclude: null) : null;
-        if (!isNoun && (target?.Cameo is null || SameCountry(target, firstSource)))
+        var aboutWhom = false;
+        if (!isNoun && match.Code.Length >= 2 && match.Code[..2] is "09" or "11"
+            && !(targetToken >= 0 && document.Dependencies[targetToken].Relation is "obj" or "iobj" or "nsubj:pass" && target?.Cameo is not null
+                && _lexicon.NounEntries(Lower(document.Tags[targetToken].Lemma)).IsEmpty))
+        {
+            // Disapproval and investigation are about someone: "complained to the UN over Israeli raids" is about
+            // Israel, "investigating crimes by Croatian extremists against Serbs" about the extremists. Unless the
+            // object (or a passive's subject) names the actor itself ("accused the United States of …"), the perpetrator of the deplored act
+            // and the actor the complaint is over come before the addressee.
+            foreach (var candidate in ComplaintTargets(document, trigger))
+            {
+                if (ResolveActor(context, candidate, trigger, exclude: null) is { Cameo: not null } named && !sources.Contains(candidate))
+                {
+                    (targetToken, target, aboutWhom) = (candidate, named, true);
+                    break;
+                }
+            }
+        }
+
+        if (!isNoun && !aboutWhom && (target?.Cameo is null || SameCountry(target, firstSource)))
         {
             // The first argument may name nobody ("offered to hand over two suspects to Britain") or only the source's
             // own forces ("offered its troops to Lebanon"): the next argument that names another actor is the target,
@@ -963,12 +982,10 @@ public sealed class CameoEventCoder : IPipelineComponent
                 yield return argument;
             }
 
-            foreach (var inner in DependencyTree.Children(document, complement, "xcomp", "advcl"))
+            // Purpose clauses nest ("willing to send material to help defend Saudi Arabia"): three levels down.
+            foreach (var argument in NestedPurposeArguments(document, complement, depth: 3))
             {
-                foreach (var argument in ArgumentsOf(document, inner))
-                {
-                    yield return argument;
-                }
+                yield return argument;
             }
         }
 
@@ -999,6 +1016,25 @@ public sealed class CameoEventCoder : IPipelineComponent
             }
         }
 
+        static IEnumerable<int> NestedPurposeArguments(Document document, int clause, int depth)
+        {
+            foreach (var inner in DependencyTree.Children(document, clause, "xcomp", "advcl"))
+            {
+                foreach (var argument in ArgumentsOf(document, inner))
+                {
+                    yield return argument;
+                }
+
+                if (depth > 1)
+                {
+                    foreach (var argument in NestedPurposeArguments(document, inner, depth - 1))
+                    {
+                        yield return argument;
+                    }
+                }
+            }
+        }
+
         static IEnumerable<int> ArgumentsOf(Document document, int predicate)
         {
             foreach (var argument in DependencyTree.Children(document, predicate, "obj", "iobj", "obl", "obl:arg"))
@@ -1020,6 +1056,44 @@ public sealed class CameoEventCoder : IPipelineComponent
                     {
                         yield return attached;
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whom a disapproval or investigation is about, in order: the by-agent of its object ("crimes by extremists"; on
+    /// an active verb a by-phrase is that agent, whatever the parse hung it on), then an over/about/against oblique,
+    /// or such a phrase hung on another argument ("complained to the UN over Israeli raids").
+    /// </summary>
+    private static IEnumerable<int> ComplaintTargets(Document document, int predicate)
+    {
+        var arguments = DependencyTree.Children(document, predicate, "obj", "obl");
+        var active = !DependencyTree.IsPassive(document, predicate);
+        foreach (var argument in arguments)
+        {
+            if (active && document.Dependencies[argument].Relation is "obl" && HasCase(document, argument, "by"))
+            {
+                yield return argument;
+            }
+
+            foreach (var agent in DependencyTree.Children(document, argument, "nmod"))
+            {
+                if (HasCase(document, agent, "by"))
+                {
+                    yield return agent;
+                }
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            foreach (var about in DependencyTree.Children(document, argument, "nmod").Prepend(argument))
+            {
+                if ((about != argument || document.Dependencies[argument].Relation is "obl")
+                    && (HasCase(document, about, "over") || HasCase(document, about, "about") || HasCase(document, about, "against")))
+                {
+                    yield return about;
                 }
             }
         }
@@ -1412,14 +1486,24 @@ public sealed class CameoEventCoder : IPipelineComponent
 
         // A link that names nobody the knowledge base knows (an unknown person) says nothing about the actor's code;
         // the phrase around it may ("Zimbabwean Prime Minister …").
-        var link = Coded(context.LinkAt(head)) ?? Coded(LinkInside(context, head, depth: 3));
         var (first2, end) = NounPhrase(document, head);
         var span = new TextSpan(document.Tokens[first2].Span.Start, document.Tokens[end - 1].Span.End);
+        var headLink = Coded(context.LinkAt(head));
+
+        // An organisation the knowledge base knows by a name the recogniser missed or cut ("Hizbollah (Party of God"
+        // taken for one name; only "European" found in "European Community ministers") outranks a link on one word of it.
+        if (headLink is null && KnownActorNamedIn(document, head) is { } known)
+        {
+            return new EventActor(span, known.Id.Value, known.Cameo, known.Country);
+        }
+
+        var link = headLink ?? Coded(LinkInside(context, head, depth: 3));
         if (link is null)
         {
             // A demonym or country name the recogniser left unlinked, anywhere in the noun phrase ("Palestinian
             // prisoners", "Georgian President Eduard Shevardnadze").
             var role = SectorWords(document, head).Select(RoleOf).FirstOrDefault(r => r is not null);
+
             if (CountryNamedIn(document, head) is { } named)
             {
                 return new EventActor(span, named, named + role, named);
@@ -1492,6 +1576,66 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An organisation, armed group or government body named in the head's noun phrase: a run of capitalised words
+    /// ("Amnesty International", "European Community" in "European Community foreign ministers"). Only a name that
+    /// denotes one such actor counts; countries are left to <see cref="CountryNamedIn"/>, people to the linker.
+    /// </summary>
+    private Actor? KnownActorNamedIn(Document document, int head)
+    {
+        var (first, end) = NounPhrase(document, head);
+        end = Math.Max(end, head + 1);
+        for (var start = first; start < end; start++)
+        {
+            if (!IsCapitalisedWord(document, start))
+            {
+                continue;
+            }
+
+            var stop = start + 1;
+            while (stop < end && IsCapitalisedWord(document, stop))
+            {
+                stop++;
+            }
+
+            var run = document.Text.AsSpan(document.Tokens[start].Span.Start, document.Tokens[stop - 1].Span.End - document.Tokens[start].Span.Start);
+            if (OnlyOrganisationCalled(run) is { } actor)
+            {
+                return actor;
+            }
+
+            start = stop;
+        }
+
+        return null;
+
+        static bool IsCapitalisedWord(Document document, int token) =>
+            document.Tags[token].Upos is not ("DET" or "PUNCT" or "ADP") && char.IsUpper(document.TokenText(token)[0]);
+    }
+
+    private Actor? OnlyOrganisationCalled(ReadOnlySpan<char> name)
+    {
+        if (!_names.TryGet(name, out var candidates))
+        {
+            return null;
+        }
+
+        Actor? found = null;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Actor.Type is not (ActorType.Igo or ActorType.ArmedGroup or ActorType.GovernmentBody)
+                || candidate.Kind is not (NameKind.Name or NameKind.Alias)
+                || (found is not null && !ReferenceEquals(found, candidate.Actor)))
+            {
+                return null;
+            }
+
+            found = candidate.Actor;
+        }
+
+        return found;
     }
 
     private string? CountryCalled(ReadOnlySpan<char> word)

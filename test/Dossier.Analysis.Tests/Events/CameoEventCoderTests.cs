@@ -320,6 +320,39 @@ public sealed class CameoEventCoderTests
         Assert.Contains("Kamau", document.TextOf(declined.Source!.Span), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Kenya complained to the United Nations over Ugandan air raids on its border towns.", "complained", "UGA")]
+    [InlineData("Ghana is investigating alleged abuses by Ghanaian police against Togolese traders.", "investigating", "GHA")]
+    [InlineData("Kenya is investigating killings by Ugandan soldiers in the border region.", "investigating", "UGA")]
+    public void A_complaint_or_investigation_targets_whom_it_is_about(string sentence, string trigger, string target)
+    {
+        var document = Body(sentence);
+        Assert.Equal(target, Find(document, trigger).Target!.Country);
+    }
+
+    [Fact]
+    public void A_complaint_with_the_actor_as_object_or_passive_subject_keeps_it()
+    {
+        var document = Body("Kenya accused Uganda of abuses against Sudanese refugees.");
+        Assert.Equal("UGA", Find(document, "accused").Target!.Country);
+    }
+
+    [Fact]
+    public void The_target_may_sit_in_nested_purpose_clauses()
+    {
+        var document = Body("Norway is willing to send medical supplies to help rebuild Kenya.");
+        Assert.Equal(("NOR", "KEN"), (Find(document, "willing").Source!.Country, Find(document, "willing").Target!.Country));
+    }
+
+    [Theory]
+    [InlineData("The Hizbollah (Party of God) movement declared a truce on Monday.", "declared", "grp:hezbollah")]
+    [InlineData("European Community foreign ministers condemned the Ugandan attack on Kenya.", "condemned", "igo:eu")]
+    public void An_organisation_the_knowledge_base_knows_is_found_by_its_name_in_the_phrase(string sentence, string trigger, string actor)
+    {
+        var document = Body(sentence);
+        Assert.Equal(actor, Find(document, trigger).Source!.ActorId);
+    }
+
     [Fact]
     public void Passive_with_a_by_agent_swaps_source_and_target()
     {
