@@ -55,6 +55,9 @@ public sealed class CameoEventCoder : IPipelineComponent
     private static readonly FrozenSet<string> NonFactive = FrozenSet.Create(StringComparer.Ordinal,
         "fail", "try", "attempt", "want", "hope", "wish", "seek", "need", "consider", "underestimate", "avoid", "deny", "stop");
 
+    /// <summary>Verbs of beginning, going on and resuming, through which a complement's event shows ("resumed shelling").</summary>
+    private static readonly FrozenSet<string> Aspectual = FrozenSet.Create(StringComparer.Ordinal, "begin", "start", "continue", "resume", "keep");
+
     /// <summary>Governors that report an attempt: its complement was set in motion, whether or not it succeeded.</summary>
     private static readonly FrozenSet<string> Attempts = FrozenSet.Create(StringComparer.Ordinal, "try", "attempt");
 
@@ -382,7 +385,7 @@ public sealed class CameoEventCoder : IPipelineComponent
             rule += "+future";
         }
 
-        var keepSubject = entry is { Frame: PredicateFrame.Intent or PredicateFrame.Demand or PredicateFrame.Appeal or PredicateFrame.Reject };
+        var keepSubject = entry is { Frame: PredicateFrame.Intent or PredicateFrame.Demand or PredicateFrame.Appeal or PredicateFrame.Reject or PredicateFrame.Prepare };
         return new Match(code, verb, keepSubject, rule ?? "lexicon");
     }
 
@@ -474,6 +477,19 @@ public sealed class CameoEventCoder : IPipelineComponent
                 return (complement, "100"); // "announced that Kagame must agree to changes"
             }
 
+            // An aspectual verb is transparent: "prepared to resume shelling" readies the shelling.
+            if (Aspectual.Contains(lemma))
+            {
+                foreach (var inner in DependencyTree.Children(document, complement, "xcomp"))
+                {
+                    if (Best(context, inner, _lexicon.VerbEntries(VerbLemma(document, inner))) is { Frame: PredicateFrame.Verb } innerEntry)
+                    {
+                        consumed.Add(inner);
+                        return (complement, innerEntry.Code);
+                    }
+                }
+            }
+
             foreach (var noun in DependencyTree.Children(document, complement, "obj", "obl"))
             {
                 var nounEntry = Best(context, noun, _lexicon.NounEntries(Lower(document.Tags[noun].Lemma)));
@@ -507,6 +523,8 @@ public sealed class CameoEventCoder : IPipelineComponent
         var category = code.Length >= 3 ? code[..3] : code + "0";
         return frame switch
         {
+            // Readying force is a show of it: "troops prepared to attack" is a force posture, not yet a threat.
+            PredicateFrame.Prepare => root is "17" or "18" or "19" or "20" ? "150" : Recode(PredicateFrame.Intent, code),
             PredicateFrame.Intent => root switch
             {
                 "03" or "01" or "02" or "10" or "11" or "12" or "13" => code,

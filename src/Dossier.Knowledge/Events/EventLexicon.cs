@@ -24,6 +24,12 @@ public enum PredicateFrame
 
     /// <summary>Rejects or refuses what its complement says: CAMEO 12x.</summary>
     Reject,
+
+    /// <summary>
+    /// Gets ready to do what its complement says ("prepared to attack", "ready to talk"): force and coercion become a
+    /// force posture (CAMEO 15x), anything else an intention as under <see cref="Intent"/>.
+    /// </summary>
+    Prepare,
 }
 
 /// <summary>One line of the predicate lexicon (<c>data/cameo/verbs.tsv</c>). Immutable.</summary>
@@ -97,7 +103,8 @@ public sealed class EventLexicon
                 "demand" => PredicateFrame.Demand,
                 "appeal" => PredicateFrame.Appeal,
                 "reject" => PredicateFrame.Reject,
-                var other => throw row.Error($"frame '{other}' is not one of verb, noun, intent, demand, appeal, reject."),
+                "prepare" => PredicateFrame.Prepare,
+                var other => throw row.Error($"frame '{other}' is not one of verb, noun, intent, demand, appeal, reject, prepare."),
             };
             var code = row.Required(cCode, "code");
             if (code.Length is < 2 or > 4 || !code.All(char.IsAsciiDigit))

@@ -353,6 +353,25 @@ public sealed class CameoEventCoderTests
         Assert.Equal(actor, Find(document, trigger).Source!.ActorId);
     }
 
+    [Theory]
+    [InlineData("The Kenyan army prepared to resume shelling rebel positions near the border.", "prepared", "150", "MOBILIZE")]
+    [InlineData("Nigerian troops remained on alert in the northern city of Kano on Sunday.", "remained", "152", "MOBILIZE")]
+    [InlineData("Kenya and Uganda signed a treaty of friendship on Monday.", "signed", "057", "SUPPORT")]
+    public void Readiness_alerts_and_signed_treaties_code_as_their_PLOVER_types(string sentence, string trigger, string code, string plover)
+    {
+        var document = Body(sentence);
+        var coded = Find(document, trigger);
+        Assert.Equal(code, coded.Code);
+        Assert.Equal(plover, CameoCodebook.Load(CameoCodebook.DefaultDirectory).Get(coded.Code).PloverEvent);
+    }
+
+    [Fact]
+    public void Getting_ready_for_anything_but_force_is_an_intention()
+    {
+        var document = Body("Kenya is prepared to negotiate with Uganda over the border.");
+        Assert.StartsWith("03", Find(document, "prepared").Code, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Passive_with_a_by_agent_swaps_source_and_target()
     {
@@ -481,6 +500,8 @@ public sealed class CameoEventCoderTests
     [InlineData("0874", PredicateFrameName.Demand, "1056")]
     [InlineData("072", PredicateFrameName.Appeal, "0232")]
     [InlineData("046", PredicateFrameName.Reject, "125")]
+    [InlineData("194", PredicateFrameName.Prepare, "150")]
+    [InlineData("060", PredicateFrameName.Prepare, "031")]
     public void Complement_frames_recode_along_CAMEO_parallels(string code, PredicateFrameName frame, string expected) =>
         Assert.Equal(expected, CameoEventCoder.Recode((PredicateFrame)frame, code));
 
@@ -493,5 +514,6 @@ public sealed class CameoEventCoderTests
         Demand = PredicateFrame.Demand,
         Appeal = PredicateFrame.Appeal,
         Reject = PredicateFrame.Reject,
+        Prepare = PredicateFrame.Prepare,
     }
 }
