@@ -127,7 +127,7 @@ public sealed class CameoEventCoder : IPipelineComponent
             return document;
         }
 
-        var context = new CodingContext(document);
+        var context = new CodingContext(RepairMisreadClauses(document));
         var events = ImmutableArray.CreateBuilder<PoliticalEvent>();
         foreach (var sentence in document.Sentences)
         {
@@ -158,7 +158,7 @@ public sealed class CameoEventCoder : IPipelineComponent
 
             foreach (var (trigger, match) in kept)
             {
-                if (!IsNestedInAnother(document, trigger, kept))
+                if (!IsNestedInAnother(context.Document, trigger, kept))
                 {
                     AddEvents(context, sentence, trigger, match, events);
                 }
@@ -166,6 +166,84 @@ public sealed class CameoEventCoder : IPipelineComponent
         }
 
         return document with { Events = events.ToImmutable() };
+    }
+
+    /// <summary>
+    /// The document with clauses the parse misread as noun phrases turned back into clauses, for coding only (the
+    /// document's own parse is left as it is). A past participle taken for an adjective that opens the phrase of a noun
+    /// which has a subject of its own ("Israel Friday reimposed blockades": "reimposed" on "blockades", "Israel" the
+    /// noun's nsubj) is the clause's verb, since a noun takes a subject only with a copula: the participle takes the
+    /// noun's place, the subject and what else stood before it hang on the participle, and the noun is its object.
+    /// </summary>
+    internal static Document RepairMisreadClauses(Document document)
+    {
+        Dependency[]? repaired = null;
+        for (var token = 0; token < document.Dependencies.Length; token++)
+        {
+            var arc = document.Dependencies[token];
+            if (arc.Relation is not "amod" || arc.Head <= token || document.Tags[token].Upos is not "VERB"
+                || document.Tags[token].Xpos is not ("VBD" or "VBN") || document.Tags[arc.Head].Upos is not ("NOUN" or "PROPN"))
+            {
+                continue;
+            }
+
+            var noun = arc.Head;
+            var children = DependencyTree.Children(document, noun);
+            var subject = children.FirstOrDefault(child => child < token && document.Dependencies[child].Relation is "nsubj", -1);
+            if (subject < 0 || children.Any(child => document.Dependencies[child].Relation is "cop")
+                || children.Any(child => child > subject && child < token && document.Dependencies[child].Relation is "det" or "amod" or "nummod" or "nmod:poss" or "compound"))
+            {
+                continue;
+            }
+
+            repaired ??= [.. document.Dependencies];
+            var nounArc = document.Dependencies[noun];
+            repaired[token] = new Dependency(nounArc.Head, nounArc.Relation is "root" or "ccomp" or "conj" or "parataxis" or "advcl" ? nounArc.Relation : "parataxis");
+            repaired[noun] = new Dependency(token, "obj");
+            foreach (var child in children)
+            {
+                if (child < token)
+                {
+                    repaired[child] = new Dependency(token, document.Dependencies[child].Relation);
+                }
+            }
+        }
+
+        // The same with the subject above: a noun heading the object ("Kenyan troops fired shells": "troops" the root,
+        // "shells" its obj, "fired" on "shells") is the subject; a noun takes no object.
+        for (var token = 0; token < document.Dependencies.Length; token++)
+        {
+            var arc = (repaired?[token]) ?? document.Dependencies[token];
+            if (arc.Relation is not "amod" || arc.Head != token + 1 || document.Tags[token].Upos is not "VERB"
+                || document.Tags[token].Xpos is not ("VBD" or "VBN") || document.Tags[arc.Head].Upos is not ("NOUN" or "PROPN"))
+            {
+                continue;
+            }
+
+            var noun = arc.Head;
+            var nounArc = (repaired?[noun]) ?? document.Dependencies[noun];
+            var subject = nounArc.Head;
+            if (nounArc.Relation is not "obj" || subject < 0 || subject != token - 1 || document.Tags[subject].Upos is not ("NOUN" or "PROPN"))
+            {
+                continue;
+            }
+
+            repaired ??= [.. document.Dependencies];
+            var subjectArc = repaired[subject];
+            repaired[token] = subjectArc;
+            repaired[subject] = new Dependency(token, "nsubj");
+            repaired[noun] = new Dependency(token, "obj");
+            for (var other = 0; other < repaired.Length; other++)
+            {
+                // What hung on the misread noun after it (obliques, the final stop) belongs to the clause.
+                if (repaired[other].Head == subject && other > token)
+                {
+                    repaired[other] = new Dependency(token, repaired[other].Relation);
+                }
+            }
+        }
+
+        return repaired is null ? document : document with { Dependencies = [.. repaired] };
     }
 
     /// <summary>
@@ -1525,6 +1603,16 @@ public sealed class CameoEventCoder : IPipelineComponent
             if (CountryNamedIn(document, head) is { } named)
             {
                 return new EventActor(span, named, named + role, named);
+            }
+
+            // A place the knowledge base has no actor for but the geoparser resolved ("targets in Jericho") stands for
+            // its country.
+            foreach (var place in document.Places)
+            {
+                if (place.Span.Contains(document.Tokens[head].Span) && place.Country is { Length: 3 } placeCountry)
+                {
+                    return new EventActor(span, null, placeCountry, placeCountry);
+                }
             }
 
             // A generic actor ("police", "the troops", "protesters") is its sector role in the country the document is

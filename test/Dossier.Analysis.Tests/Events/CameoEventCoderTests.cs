@@ -372,6 +372,31 @@ public sealed class CameoEventCoderTests
         Assert.StartsWith("03", Find(document, "prepared").Code, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("The United Nations on Tuesday reduced food aid to the camps in Kenya.", "reduced", "162", "IGOUNO")]
+    [InlineData("Kenyan troops fired shells at targets in Kismayo on Monday.", "fired", "190", "KENMIL")]
+    public void A_clause_the_parse_read_as_a_noun_phrase_is_still_coded(string sentence, string trigger, string code, string source)
+    {
+        // The parse takes the verb for an adjective on its object ("reduced food aid", "fired shells").
+        var document = Body(sentence);
+        var coded = Find(document, trigger);
+        Assert.Equal((code, source), (coded.Code, coded.Source!.Cameo));
+    }
+
+    [Fact]
+    public void A_resolved_place_without_an_actor_stands_for_its_country()
+    {
+        var document = Body("Kenyan troops fired shells at targets in Kismayo on Monday.");
+        Assert.Equal("SOM", Find(document, "fired").Target!.Country);
+    }
+
+    [Fact]
+    public void Repairing_misread_clauses_leaves_a_real_participle_alone()
+    {
+        var document = Body("The arrested protesters were released on Monday.");
+        Assert.DoesNotContain(document.Events, e => document.TextOf(e.Trigger) == "arrested");
+    }
+
     [Fact]
     public void Passive_with_a_by_agent_swaps_source_and_target()
     {
