@@ -55,6 +55,10 @@ public sealed class CameoEventCoder : IPipelineComponent
     private static readonly FrozenSet<string> NonFactive = FrozenSet.Create(StringComparer.Ordinal,
         "fail", "try", "attempt", "want", "hope", "wish", "seek", "need", "consider", "underestimate", "avoid", "deny", "stop");
 
+    /// <summary>Nouns for what someone issues or publishes: a participle on one says what its issuer does ("a statement demanding …").</summary>
+    private static readonly FrozenSet<string> Statements = FrozenSet.Create(StringComparer.Ordinal,
+        "statement", "declaration", "communique", "communiqué", "letter", "resolution", "message", "note", "appeal", "report");
+
     /// <summary>Verbs of beginning, going on and resuming, through which a complement's event shows ("resumed shelling").</summary>
     private static readonly FrozenSet<string> Aspectual = FrozenSet.Create(StringComparer.Ordinal, "begin", "start", "continue", "resume", "keep");
 
@@ -1444,6 +1448,20 @@ public sealed class CameoEventCoder : IPipelineComponent
                 return timeSubject;
             }
 
+            // "A French minister threatened today …" with the subject read as a bare noun-phrase modifier of the verb:
+            // a caseless noun phrase before a verb that has no subject is its subject, unless it says when.
+            if (subjects.IsEmpty)
+            {
+                foreach (var child in DependencyTree.Children(document, current, "obl:unmarked"))
+                {
+                    if (child < current && document.Tags[child].Upos is "NOUN" or "PROPN" && !TimeWords.Contains(document.TokenText(child).ToString())
+                        && DependencyTree.Children(document, child, "case", "nummod").IsEmpty)
+                    {
+                        return child;
+                    }
+                }
+            }
+
             if (!subjects.IsEmpty && RelativePronouns.Contains(document.TokenText(subjects[0]).ToString())
                 && document.Dependencies[current].Relation is "acl:relcl")
             {
@@ -1454,6 +1472,13 @@ public sealed class CameoEventCoder : IPipelineComponent
             if (arc.Head < 0)
             {
                 return -1;
+            }
+
+            // "The party issued a statement demanding …": who issued the statement demands.
+            if (arc.Relation is "acl" && document.Dependencies[arc.Head].Relation is "obj" && Statements.Contains(Lower(document.Tags[arc.Head].Lemma)))
+            {
+                current = document.Dependencies[arc.Head].Head;
+                continue;
             }
 
             if ((arc.Relation is "acl" && !HasMarker(document, current, "to") && document.Tags[arc.Head].Upos is "NOUN" or "PROPN")

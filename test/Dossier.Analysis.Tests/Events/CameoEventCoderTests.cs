@@ -397,6 +397,15 @@ public sealed class CameoEventCoderTests
         Assert.DoesNotContain(document.Events, e => document.TextOf(e.Trigger) == "arrested");
     }
 
+    [Theory]
+    [InlineData("A Kenyan minister threatened today to expel the Ugandan ambassador.", "threatened", "KENGOV")]
+    [InlineData("The Ugandan rebel group issued a statement demanding that the Kenyan government release its fighters.", "demanding", "UGAREB")]
+    public void The_source_is_found_behind_a_bare_noun_phrase_or_an_issued_statement(string sentence, string trigger, string source)
+    {
+        var document = Body(sentence);
+        Assert.Equal(source, Find(document, trigger).Source!.Cameo);
+    }
+
     [Fact]
     public void Passive_with_a_by_agent_swaps_source_and_target()
     {
