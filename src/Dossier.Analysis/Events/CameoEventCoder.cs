@@ -1671,6 +1671,17 @@ public sealed class CameoEventCoder : IPipelineComponent
     private static bool IsUnknownPerson(CodingContext context, int head)
     {
         var (first, end) = NounPhrase(context.Document, head);
+
+        // A title the parse made the head, with the name hung on it as an apposition right after it
+        // ("Lt. Col. Amadou Sanogo": "Lt." ← appos "Amadou").
+        foreach (var child in DependencyTree.Children(context.Document, head, "appos"))
+        {
+            if (child == end)
+            {
+                end = DependencyTree.Subtree(context.Document, child).End;
+            }
+        }
+
         foreach (var mention in context.Document.Mentions)
         {
             if (mention.FirstToken < end && first < mention.EndToken && mention.Type is "PER")

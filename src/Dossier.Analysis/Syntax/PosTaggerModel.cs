@@ -5,15 +5,17 @@ namespace Dossier.Analysis.Syntax;
 
 /// <summary>
 /// A trained part-of-speech tagger with its lemmatiser and morphological-feature lexicon: predicts
-/// one (UPOS, XPOS) pair per word with a greedy left-to-right averaged perceptron, then the lemma
-/// and UD features from the predicted tags. Immutable and thread-safe once loaded.
+/// one (UPOS, XPOS) pair per word with a greedy left-to-right averaged perceptron (optionally a
+/// second, stacked pass that also reads the first pass's tags of the words to the right), then the
+/// lemma and UD features from the predicted tags. Immutable and thread-safe once loaded.
 /// </summary>
 public sealed class PosTaggerModel
 {
     internal const string Magic = "dossier-tagger";
-    internal const int Version = 2;
+    internal const int Version = 3;
 
     // Version 1 models have no word clusters; they load with none, and score exactly as before.
+    // Version 2 models have no second pass.
     private const int OldestVersion = 1;
 
     private readonly Lexicon _lexicon;
@@ -31,7 +33,9 @@ public sealed class PosTaggerModel
         FrozenDictionary<string, int> ambiguity,
         Lemmatizer lemmatizer,
         ClusterLexicon clusters,
-        LinearModel weights)
+        LinearModel weights,
+        LinearModel? secondPass = null,
+        bool firstPassRightToLeft = false)
     {
         _lexicon = lexicon;
         Upos = upos;
@@ -43,6 +47,8 @@ public sealed class PosTaggerModel
         Lemmatizer = lemmatizer;
         Clusters = clusters;
         Weights = weights;
+        SecondPass = secondPass;
+        FirstPassRightToLeft = firstPassRightToLeft;
         ProperNounClass = -1;
         for (var c = 0; c < upos.Length; c++)
         {
@@ -61,6 +67,15 @@ public sealed class PosTaggerModel
 
     internal LinearModel Weights { get; }
 
+    /// <summary>Weights of the stacked second pass (<see cref="TaggerFeatures.ExtractStacked"/>), or null for one pass.</summary>
+    internal LinearModel? SecondPass { get; }
+
+    /// <summary>Whether the first pass tags the sentence from its last word to its first.</summary>
+    public bool FirstPassRightToLeft { get; }
+
+    /// <summary>Whether a stacked second pass refines the first pass's tags.</summary>
+    public bool IsStacked => SecondPass is not null;
+
     internal ClusterLexicon Clusters { get; }
 
     /// <summary>The (PROPN, NNP) class, or -1 when the training data had none.</summary>
@@ -70,7 +85,7 @@ public sealed class PosTaggerModel
     public int ClassCount => Upos.Length;
 
     /// <summary>Number of weighted features kept after pruning.</summary>
-    public int FeatureCount => Weights.FeatureCount;
+    public int FeatureCount => Weights.FeatureCount + (SecondPass?.FeatureCount ?? 0);
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a tagger model of this version.</exception>
@@ -92,9 +107,11 @@ public sealed class PosTaggerModel
         var lemmatizer = Lemmatizer.Read(reader);
         var clusters = version >= 2 ? ClusterLexicon.Read(reader) : ClusterLexicon.Empty;
         var weights = LinearModel.Read(reader);
+        var rightToLeft = version >= 3 && reader.ReadBoolean();
+        var secondPass = version >= 3 && reader.ReadBoolean() ? LinearModel.Read(reader) : null;
         return new PosTaggerModel(
             lexicon, Intern(upos), Intern(xpos), tagDictionary,
-            features.ToFrozenDictionary(StringComparer.Ordinal), ambiguity, lemmatizer, clusters, weights);
+            features.ToFrozenDictionary(StringComparer.Ordinal), ambiguity, lemmatizer, clusters, weights, secondPass, rightToLeft);
     });
 
     /// <summary>Writes the model gzip-compressed to <paramref name="path"/>.</summary>
@@ -116,6 +133,9 @@ public sealed class PosTaggerModel
         Lemmatizer.Write(writer);
         Clusters.Write(writer);
         Weights.Write(writer);
+        writer.Write(FirstPassRightToLeft);
+        writer.Write(SecondPass is not null);
+        SecondPass?.Write(writer);
     });
 
     /// <summary>Tags, lemmatises and adds features to one sentence of word forms (typographic quotes allowed).</summary>
@@ -141,7 +161,34 @@ public sealed class PosTaggerModel
     internal void TagNormalized(ReadOnlySpan<string> forms, Span<TokenTags> output, IReadOnlySet<string>? properNouns = null)
     {
         var classes = forms.Length <= 256 ? stackalloc int[forms.Length] : new int[forms.Length];
-        PredictClasses(Weights, forms, classes, _lexicon, _ambiguityOf, _tagDictionary, Clusters, properNouns, ProperNounClass);
+        var atoms = forms.Length <= 128 ? stackalloc TokenAtoms[forms.Length] : new TokenAtoms[forms.Length];
+        if (FirstPassRightToLeft)
+        {
+            // The first pass reads the sentence backwards: it is the same tagger, trained on reversed sentences.
+            var reversed = forms.ToArray();
+            Array.Reverse(reversed);
+            TaggerFeatures.Describe(reversed, atoms, _lexicon, _ambiguityOf, Clusters);
+            PredictClasses(Weights, atoms, reversed, classes, _tagDictionary, properNouns, ProperNounClass);
+            classes.Reverse();
+        }
+        else
+        {
+            TaggerFeatures.Describe(forms, atoms, _lexicon, _ambiguityOf, Clusters);
+            PredictClasses(Weights, atoms, forms, classes, _tagDictionary, properNouns, ProperNounClass);
+        }
+
+        if (SecondPass is not null)
+        {
+            if (FirstPassRightToLeft)
+            {
+                TaggerFeatures.Describe(forms, atoms, _lexicon, _ambiguityOf, Clusters);
+            }
+
+            var first = forms.Length <= 256 ? stackalloc int[forms.Length] : new int[forms.Length];
+            classes.CopyTo(first);
+            PredictClasses(SecondPass, atoms, forms, classes, _tagDictionary, properNouns, ProperNounClass, first);
+        }
+
         for (var i = 0; i < forms.Length; i++)
         {
             var upos = Upos[classes[i]];
@@ -180,21 +227,28 @@ public sealed class PosTaggerModel
         return lookup.TryGetValue(tagKey, out var features) ? features : "_";
     }
 
-    /// <summary>Greedy decoding shared by training (live weights) and inference (frozen weights).</summary>
+    /// <summary>
+    /// Greedy decoding shared by training (live weights) and inference (frozen weights). With
+    /// <paramref name="firstPass"/> (the first pass's classes) it is the stacked second pass.
+    /// </summary>
     internal static void PredictClasses(
         IScorer scorer,
+        ReadOnlySpan<TokenAtoms> atoms,
         ReadOnlySpan<string> forms,
         Span<int> classes,
-        IStringIds ids,
-        Func<string, int> ambiguityOf,
         FrozenDictionary<string, int> tagDictionary,
-        ClusterLexicon clusters,
         IReadOnlySet<string>? properNouns = null,
-        int properNounClass = -1)
+        int properNounClass = -1,
+        ReadOnlySpan<int> firstPass = default)
     {
-        var atoms = forms.Length <= 128 ? stackalloc TokenAtoms[forms.Length] : new TokenAtoms[forms.Length];
-        TaggerFeatures.Describe(forms, atoms, ids, ambiguityOf, clusters);
-        Span<ulong> features = stackalloc ulong[TaggerFeatures.Count];
+        var stacked = !firstPass.IsEmpty;
+        Span<int> firstTags = stacked ? (forms.Length <= 256 ? stackalloc int[forms.Length] : new int[forms.Length]) : default;
+        for (var i = 0; i < firstTags.Length; i++)
+        {
+            firstTags[i] = firstPass[i] + 3;
+        }
+
+        Span<ulong> features = stackalloc ulong[stacked ? TaggerFeatures.StackedCount : TaggerFeatures.Count];
         Span<float> scores = stackalloc float[scorer.Classes];
         int previous = Lexicon.Boundary, previous2 = Lexicon.Boundary;
         for (var i = 0; i < forms.Length; i++)
@@ -206,7 +260,15 @@ public sealed class PosTaggerModel
             }
             else if (!tagDictionary.TryGetValue(forms[i], out best))
             {
-                TaggerFeatures.Extract(atoms, i, previous, previous2, features);
+                if (stacked)
+                {
+                    TaggerFeatures.ExtractStacked(atoms, firstTags, i, previous, previous2, features);
+                }
+                else
+                {
+                    TaggerFeatures.Extract(atoms, i, previous, previous2, features);
+                }
+
                 scores.Clear();
                 scorer.Score(features, scores);
                 best = ArgMax(scores);

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Globalization;
+using Dossier.Text;
 
 namespace Dossier.Analysis.Syntax;
 
@@ -9,7 +10,16 @@ namespace Dossier.Analysis.Syntax;
 /// <param name="Seed">Seed of the sentence shuffle; equal seeds give byte-identical models.</param>
 /// <param name="Prune">Averaged weights smaller than this in magnitude are dropped.</param>
 /// <param name="Clusters">Word clusters for the cluster features (stored in the model); none when null.</param>
-public sealed record TaggerTrainingOptions(int Epochs = 12, int Seed = 1, float Prune = 0.05f, ClusterLexicon? Clusters = null);
+/// <param name="StackFolds">
+/// When 2 or more, a second (stacked) pass is trained on the first pass's tags, which for the training
+/// sentences come from this many jack-knifed first-pass taggers; 0 trains a one-pass tagger.
+/// </param>
+/// <param name="FirstPassRightToLeft">
+/// Whether the first pass tags sentences from the last word to the first (for a stacked tagger this
+/// gives the left-to-right second pass tags of its right context that themselves saw further right).
+/// </param>
+public sealed record TaggerTrainingOptions(
+    int Epochs = 12, int Seed = 1, float Prune = 0.05f, ClusterLexicon? Clusters = null, int StackFolds = 0, bool FirstPassRightToLeft = false);
 
 /// <summary>Trains a <see cref="PosTaggerModel"/> from annotated sentences. Single-threaded and deterministic.</summary>
 public static class PosTaggerTrainer
@@ -33,50 +43,59 @@ public static class PosTaggerTrainer
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
-        var forms = train.Select(Normalize).ToArray();
-        var classOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var upos = new List<string>();
-        var xpos = new List<string>();
-        var gold = new int[train.Count][];
-        for (var s = 0; s < train.Count; s++)
-        {
-            gold[s] = new int[train[s].Length];
-            for (var i = 0; i < train[s].Length; i++)
-            {
-                var key = train[s].Upos[i] + "\t" + train[s].Xpos[i];
-                if (!classOf.TryGetValue(key, out var cls))
-                {
-                    classOf[key] = cls = upos.Count;
-                    upos.Add(train[s].Upos[i]);
-                    xpos.Add(train[s].Xpos[i]);
-                }
-
-                gold[s][i] = cls;
-            }
-        }
-
-        var tagDictionary = BuildTagDictionary(forms, gold, out var ambiguity);
-        var ambiguityOf = PosTaggerModel.AmbiguityLookup(ambiguity);
-        var clusters = options.Clusters ?? ClusterLexicon.Empty;
-        var lexicon = new LexiconBuilder();
-        var atoms = new TokenAtoms[train.Count][];
-        for (var s = 0; s < train.Count; s++)
-        {
-            atoms[s] = new TokenAtoms[forms[s].Length];
-            TaggerFeatures.Describe(forms[s], atoms[s], lexicon, ambiguityOf, clusters);
-        }
-
-        var lemmatizer = Lemmatizer.Learn(train.SelectMany((sentence, s) =>
-            Enumerable.Range(0, sentence.Length).Select(i => (forms[s][i], sentence.Upos[i], sentence.Xpos[i], sentence.Lemmas[i]))));
-        var featureLexicon = BuildFeatureLexicon(train, forms);
-        var frozenLexicon = lexicon.Build();
+        var rightToLeft = options.FirstPassRightToLeft;
+        var data = new TrainingData(train, options.Clusters ?? ClusterLexicon.Empty, rightToLeft);
         var devForms = dev?.Select(Normalize).ToArray();
+        var firstPass = RunEpochs(
+            data, rightToLeft, dev, devForms, options, null, weights => data.Model(weights, null, rightToLeft), progress);
+        if (options.StackFolds < 2)
+        {
+            return firstPass;
+        }
 
-        var perceptron = new AveragedPerceptron(upos.Count);
-        var order = Enumerable.Range(0, train.Count).ToArray();
+        // The second pass must learn from first-pass tags with realistic errors, so each training
+        // sentence is tagged by a first pass that never saw it (as the parser's jack-knifed tags).
+        var firstTags = new int[train.Count][];
+        var foldOptions = options with { StackFolds = 0 };
+        for (var fold = 0; fold < options.StackFolds; fold++)
+        {
+            var rest = train.Where((_, i) => i % options.StackFolds != fold).ToArray();
+            var foldTagger = Train(rest, null, foldOptions);
+            for (var s = fold; s < train.Count; s += options.StackFolds)
+            {
+                var tags = new TokenTags[data.Forms[s].Length];
+                foldTagger.TagNormalized(data.Forms[s], tags);
+                firstTags[s] = [.. tags.Select(t => data.ClassOf.TryGetValue(t.Upos + "\t" + t.Xpos, out var c) ? c + 3 : Lexicon.None)];
+            }
+
+            progress?.Invoke($"first pass, jack-knife fold {fold + 1}/{options.StackFolds} tagged");
+        }
+
+        progress?.Invoke("second pass:");
+        return RunEpochs(
+            data, false, dev, devForms, options, firstTags, weights => data.Model(firstPass.Weights, weights, rightToLeft), progress);
+    }
+
+    /// <summary>
+    /// Trains one pass for <see cref="TaggerTrainingOptions.Epochs"/> epochs and returns the model of
+    /// the best dev epoch (the last one without dev). <paramref name="firstTags"/> (tag atoms of the
+    /// first pass per training sentence) makes it the stacked second pass.
+    /// </summary>
+    private static PosTaggerModel RunEpochs(
+        TrainingData data,
+        bool rightToLeft,
+        IReadOnlyList<AnnotatedSentence>? dev,
+        string[][]? devForms,
+        TaggerTrainingOptions options,
+        int[][]? firstTags,
+        Func<LinearModel, PosTaggerModel> modelOf,
+        Action<string>? progress)
+    {
+        var perceptron = new AveragedPerceptron(data.Upos.Count);
+        var order = Enumerable.Range(0, data.Forms.Length).ToArray();
         var random = new Random(options.Seed);
-        Span<ulong> features = stackalloc ulong[TaggerFeatures.Count];
-        var scores = new float[upos.Count];
+        Span<ulong> features = stackalloc ulong[firstTags is null ? TaggerFeatures.Count : TaggerFeatures.StackedCount];
+        var scores = new float[data.Upos.Count];
         PosTaggerModel? best = null;
         var bestScore = -1.0;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
@@ -86,28 +105,38 @@ public static class PosTaggerTrainer
             int correct = 0, total = 0;
             foreach (var s in order)
             {
+                var forms = rightToLeft ? data.ReversedForms[s] : data.Forms[s];
+                var gold = rightToLeft ? data.ReversedGold[s] : data.Gold[s];
+                var atoms = rightToLeft ? data.ReversedAtoms[s] : data.Atoms[s];
                 int previous = Lexicon.Boundary, previous2 = Lexicon.Boundary;
-                for (var i = 0; i < forms[s].Length; i++)
+                for (var i = 0; i < forms.Length; i++)
                 {
-                    if (!tagDictionary.TryGetValue(forms[s][i], out var guess))
+                    if (!data.TagDictionary.TryGetValue(forms[i], out var guess))
                     {
-                        TaggerFeatures.Extract(atoms[s], i, previous, previous2, features);
+                        if (firstTags is null)
+                        {
+                            TaggerFeatures.Extract(atoms, i, previous, previous2, features);
+                        }
+                        else
+                        {
+                            TaggerFeatures.ExtractStacked(atoms, firstTags[s], i, previous, previous2, features);
+                        }
+
                         Array.Clear(scores);
                         perceptron.Score(features, scores);
                         guess = PosTaggerModel.ArgMax(scores);
-                        perceptron.Update(features, gold[s][i], guess);
+                        perceptron.Update(features, gold[i], guess);
                         perceptron.Tick();
                     }
 
-                    correct += guess == gold[s][i] ? 1 : 0;
+                    correct += guess == gold[i] ? 1 : 0;
                     total++;
                     previous2 = previous;
                     previous = guess + 3;
                 }
             }
 
-            var model = new PosTaggerModel(
-                frozenLexicon, [.. upos], [.. xpos], tagDictionary, featureLexicon, ambiguity, lemmatizer, clusters, perceptron.Average(options.Prune));
+            var model = modelOf(perceptron.Average(options.Prune));
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch,2}: train {100.0 * correct / total:F2}  features {model.FeatureCount:N0}  {clock.Elapsed.TotalSeconds:F1}s");
             var score = (double)epoch;
@@ -244,5 +273,92 @@ public static class PosTaggerTrainer
 
         static string Majority(Dictionary<string, int> votes) =>
             votes.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).First().Key;
+    }
+
+    /// <summary>What every pass trains on: normalised forms, gold classes, lexicons, per-token atoms.</summary>
+    private sealed class TrainingData
+    {
+        public TrainingData(IReadOnlyList<AnnotatedSentence> train, ClusterLexicon clusters, bool withReversed)
+        {
+            Forms = [.. train.Select(Normalize)];
+            Clusters = clusters;
+            Gold = new int[train.Count][];
+            for (var s = 0; s < train.Count; s++)
+            {
+                Gold[s] = new int[train[s].Length];
+                for (var i = 0; i < train[s].Length; i++)
+                {
+                    var key = train[s].Upos[i] + "\t" + train[s].Xpos[i];
+                    if (!ClassOf.TryGetValue(key, out var cls))
+                    {
+                        ClassOf[key] = cls = Upos.Count;
+                        Upos.Add(train[s].Upos[i]);
+                        Xpos.Add(train[s].Xpos[i]);
+                    }
+
+                    Gold[s][i] = cls;
+                }
+            }
+
+            TagDictionary = BuildTagDictionary(Forms, Gold, out var ambiguity);
+            Ambiguity = ambiguity;
+            var ambiguityOf = PosTaggerModel.AmbiguityLookup(ambiguity);
+            var lexicon = new LexiconBuilder();
+            Atoms = new TokenAtoms[train.Count][];
+            for (var s = 0; s < train.Count; s++)
+            {
+                Atoms[s] = new TokenAtoms[Forms[s].Length];
+                TaggerFeatures.Describe(Forms[s], Atoms[s], lexicon, ambiguityOf, clusters);
+            }
+
+            ReversedForms = withReversed ? [.. Forms.Select(f => f.Reverse().ToArray())] : [];
+            ReversedGold = withReversed ? [.. Gold.Select(g => g.Reverse().ToArray())] : [];
+            ReversedAtoms = new TokenAtoms[ReversedForms.Length][];
+            for (var s = 0; s < ReversedForms.Length; s++)
+            {
+                ReversedAtoms[s] = new TokenAtoms[ReversedForms[s].Length];
+                TaggerFeatures.Describe(ReversedForms[s], ReversedAtoms[s], lexicon, ambiguityOf, clusters);
+            }
+
+            var forms = Forms;
+            Lemmatizer = Lemmatizer.Learn(train.SelectMany((sentence, s) =>
+                Enumerable.Range(0, sentence.Length).Select(i => (forms[s][i], sentence.Upos[i], sentence.Xpos[i], sentence.Lemmas[i]))));
+            FeatureLexicon = BuildFeatureLexicon(train, Forms);
+            Lexicon = lexicon.Build();
+        }
+
+        public string[][] Forms { get; }
+
+        public int[][] Gold { get; }
+
+        public TokenAtoms[][] Atoms { get; }
+
+        /// <summary>The sentences backwards, for a right-to-left first pass (empty otherwise).</summary>
+        public string[][] ReversedForms { get; }
+
+        public int[][] ReversedGold { get; }
+
+        public TokenAtoms[][] ReversedAtoms { get; }
+
+        public Dictionary<string, int> ClassOf { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Upos { get; } = [];
+
+        public List<string> Xpos { get; } = [];
+
+        public FrozenDictionary<string, int> TagDictionary { get; }
+
+        public FrozenDictionary<string, int> Ambiguity { get; }
+
+        public FrozenDictionary<string, string> FeatureLexicon { get; }
+
+        public Lemmatizer Lemmatizer { get; }
+
+        public Lexicon Lexicon { get; }
+
+        public ClusterLexicon Clusters { get; }
+
+        public PosTaggerModel Model(LinearModel weights, LinearModel? secondPass, bool firstPassRightToLeft) =>
+            new(Lexicon, [.. Upos], [.. Xpos], TagDictionary, FeatureLexicon, Ambiguity, Lemmatizer, Clusters, weights, secondPass, firstPassRightToLeft);
     }
 }

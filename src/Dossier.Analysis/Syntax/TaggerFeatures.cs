@@ -33,6 +33,9 @@ internal static class TaggerFeatures
 {
     public const int Count = 42;
 
+    /// <summary>Templates of the second (stacked) pass: <see cref="Count"/> plus eight that read the first pass's tags.</summary>
+    public const int StackedCount = Count + 8;
+
     private const int FirstToken = 1, Capitalized = 2, AllUpper = 4, HasDigit = 8, HasHyphen = 16, HasPeriod = 32, NoLetter = 64;
 
     /// <summary>Fills <paramref name="atoms"/> for each (normalised) form, looking strings up in <paramref name="ids"/>.</summary>
@@ -206,5 +209,30 @@ internal static class TaggerFeatures
         features[39] = FeatureKey.Of(39, previousTag, w.Cluster);
         features[40] = FeatureKey.Of(40, w.Cluster6, c6p1);
         features[41] = FeatureKey.Of(41, c6p1, c6p2);
+    }
+
+    /// <summary>
+    /// Features of the second pass (stacked learning, Wolpert 1992): everything <see cref="Extract"/> writes, plus the first pass's tags of the word
+    /// and of the words around it. A left-to-right tagger sees only its own past decisions; the
+    /// first pass tells it what follows ("that" before a verb is SCONJ, "like" before a noun ADP).
+    /// <paramref name="first"/> holds the first pass's classes offset like tags (class + 3).
+    /// </summary>
+    public static void ExtractStacked(
+        ReadOnlySpan<TokenAtoms> atoms, ReadOnlySpan<int> first, int i, int previousTag, int previousTag2, Span<ulong> features)
+    {
+        Extract(atoms, i, previousTag, previousTag2, features);
+        var f0 = first[i];
+        var fm1 = i >= 1 ? first[i - 1] : Lexicon.Boundary;
+        var fp1 = i + 1 < first.Length ? first[i + 1] : Lexicon.Boundary;
+        var fp2 = i + 2 < first.Length ? first[i + 2] : Lexicon.Boundary;
+        var wp1 = i + 1 < atoms.Length ? atoms[i + 1].Lower : Lexicon.Boundary;
+        features[Count] = FeatureKey.Of(Count, f0);
+        features[Count + 1] = FeatureKey.Of(Count + 1, fp1);
+        features[Count + 2] = FeatureKey.Of(Count + 2, fp2);
+        features[Count + 3] = FeatureKey.Of(Count + 3, fp1, fp2);
+        features[Count + 4] = FeatureKey.Of(Count + 4, fp1, atoms[i].Lower);
+        features[Count + 5] = FeatureKey.Of(Count + 5, previousTag, fp1);
+        features[Count + 6] = FeatureKey.Of(Count + 6, f0, fp1);
+        features[Count + 7] = FeatureKey.Of(Count + 7, fm1, f0, fp1);
     }
 }

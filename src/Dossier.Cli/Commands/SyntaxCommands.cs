@@ -21,8 +21,17 @@ internal static class SyntaxCommands
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed; equal seeds give identical models.", DefaultValueFactory = _ => 1 };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => new TaggerTrainingOptions().Prune };
+        var stack = new Option<int>("--stack")
+        {
+            Description = "Train a second, stacked pass on the first pass's tags, jack-knifed in this many folds (0: one pass).",
+            DefaultValueFactory = _ => 0,
+        };
+        var rightToLeft = new Option<bool>("--right-to-left") { Description = "The first pass tags each sentence from its last word to its first." };
         var (clusters, noClusters) = ClusterOptions();
-        var command = new Command("tagger", "Train the POS tagger, lemmatiser and feature lexicon.") { trainFile, devFile, outFile, epochs, seed, prune, clusters, noClusters };
+        var command = new Command("tagger", "Train the POS tagger, lemmatiser and feature lexicon.")
+        {
+            trainFile, devFile, outFile, epochs, seed, prune, stack, rightToLeft, clusters, noClusters,
+        };
         command.SetAction(parseResult => Guarded(parseResult, (output, _) =>
         {
             var clock = Stopwatch.StartNew();
@@ -33,7 +42,9 @@ internal static class SyntaxCommands
             var model = PosTaggerTrainer.Train(
                 train,
                 dev,
-                new TaggerTrainingOptions(parseResult.GetValue(epochs), parseResult.GetValue(seed), parseResult.GetValue(prune), clusterLexicon),
+                new TaggerTrainingOptions(
+                    parseResult.GetValue(epochs), parseResult.GetValue(seed), parseResult.GetValue(prune), clusterLexicon, parseResult.GetValue(stack),
+                    parseResult.GetValue(rightToLeft)),
                 output.WriteLine);
             var path = parseResult.GetValue(outFile)!;
             model.Save(path);
@@ -98,8 +109,15 @@ internal static class SyntaxCommands
             var folds = parseResult.GetValue(jackknife);
             if (folds >= 2)
             {
-                // The held-out taggers use the clusters the shipped tagger is trained with, so their errors look like its errors.
-                train = Jackknife.Tag(train, folds, new TaggerTrainingOptions(Seed: parseResult.GetValue(seed), Clusters: clusterLexicon), output.WriteLine);
+                // The held-out taggers are trained like the tagger that will feed the parser (clusters, one or two
+                // passes, direction), so their errors look like its errors.
+                var like = LoadTagger(parseResult.GetValue(tagger), output);
+                var options = new TaggerTrainingOptions(
+                    Seed: parseResult.GetValue(seed),
+                    Clusters: clusterLexicon,
+                    StackFolds: like.IsStacked ? JackknifeStackFolds : 0,
+                    FirstPassRightToLeft: like.FirstPassRightToLeft);
+                train = Jackknife.Tag(train, folds, options, output.WriteLine);
             }
 
             output.WriteLine(Invariant($"training parser on {train.Count} sentences ({train.Sum(s => s.Length)} words), {(folds >= 2 ? "jack-knifed" : "gold")} tags"));
@@ -117,6 +135,9 @@ internal static class SyntaxCommands
     }
 
     private const string DefaultClusters = "models/reuters-clusters.tsv.gz";
+
+    // Folds of a stacked held-out tagger's own first pass (the shipped tagger is trained with --stack 4).
+    private const int JackknifeStackFolds = 4;
 
     private static (Option<string?> Clusters, Option<bool> NoClusters) ClusterOptions() =>
         (new Option<string?>("--clusters") { Description = $"Word-cluster file from 'dossier train clusters' (default: {DefaultClusters} when present)." },
