@@ -406,6 +406,14 @@ public sealed class QuoteAttributor : IPipelineComponent
 
             if (tokens.IsClauseBreak(cue) || tokens.IsQuoteMark(cue) || tokens.IsTerminal(cue))
             {
+                if (cue > start && AppositionBeforeCue(document, cue, sentenceEnd) is var appositionEnd and > 0)
+                {
+                    // An age or a description between the speaker's name and the cue: ",” Jane Roe, 25, said".
+                    limit = Math.Min(sentenceEnd, appositionEnd + 3);
+                    cue = appositionEnd;
+                    continue;
+                }
+
                 if (cue > start)
                 {
                     return false; // the cue must come before any other clause
@@ -444,6 +452,35 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Index of the comma that closes a short apposition opened by the comma at <paramref name="comma"/> and followed at
+    /// once by a cue (", 25, said", ", a council member, said"); -1 otherwise. With tags the apposition has no verb.
+    /// </summary>
+    private static int AppositionBeforeCue(Document document, int comma, int sentenceEnd)
+    {
+        var tokens = new SentenceTokens(document);
+        if (tokens[comma] is not ",")
+        {
+            return -1;
+        }
+
+        for (var i = comma + 1; i < sentenceEnd && i <= comma + 9; i++)
+        {
+            if (tokens[i] is ",")
+            {
+                return i > comma + 1 && i + 1 < sentenceEnd && IsDirectCue(document, i + 1) ? i : -1;
+            }
+
+            if (tokens.IsClauseBreak(i) || tokens.IsQuoteMark(i) || tokens.IsTerminal(i)
+                || (!document.Tags.IsDefaultOrEmpty && document.Tags[i].Upos is "VERB" or "AUX"))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary><c>Kabulov said: “…</c> / <c>He told RIA Novosti, “…</c></summary>
@@ -1181,7 +1218,7 @@ public sealed class QuoteAttributor : IPipelineComponent
         }
 
         // "…, SOURCE cue[ channel]." — the cue ends the sentence apart from a channel or adjunct.
-        if (!TailIsAdjunct(document, cue + 1, end) || governsRight)
+        if (!(TailIsAdjunct(document, cue + 1, end) || TailIsParsedAdjunct(document, cue, end)) || governsRight)
         {
             return null;
         }
@@ -1827,6 +1864,73 @@ public sealed class QuoteAttributor : IPipelineComponent
             || tokens.Is(start, "last") || tokens.Is(start, "yesterday") || tokens.Is(start, "today") || tokens.Is(start, "earlier")
             || tokens.Is(start, "the") || tokens.Is(start, "a") || tokens.Is(start, "after") || tokens.Is(start, "before")
             || tokens.Is(start, "during") || tokens.Is(start, "following") || tokens.Is(start, "this") || tokens.Is(start, "late");
+    }
+
+    /// <summary>
+    /// On parsed text: true when everything after a final cue hangs on it as a time, place or adverbial clause and nothing it
+    /// governs to its right is reported ("…, the lawmakers said Friday afternoon, as they left the hall"): the reported
+    /// words lie before the source, however long the tail.
+    /// </summary>
+    private static bool TailIsParsedAdjunct(Document document, int cue, int end)
+    {
+        if (document.Dependencies.IsDefaultOrEmpty || document.Tags.IsDefaultOrEmpty || cue + 1 >= end)
+        {
+            return false;
+        }
+
+        // The cue has its subject before it and the reported clause further left: the clause hangs on the cue, or the parser
+        // made the cue a conjunct or parenthetical of that clause ("…, the members said" as conj of the clause's head).
+        var (cueRelation, head) = (document.Dependencies[cue].Relation, document.Dependencies[cue].Head);
+        var reportedLeft = cueRelation is "root"
+            ? Syntax.DependencyTree.Children(document, cue, "ccomp", "parataxis").Any(clause => clause < cue)
+            : cueRelation is "conj" or "parataxis" && head >= 0 && head < cue && document.Dependencies[head].Relation is "root";
+        if (!reportedLeft || !Syntax.DependencyTree.Children(document, cue, "aux:pass").IsEmpty
+            || !Syntax.DependencyTree.Children(document, cue, "nsubj").Any(subject => subject < cue))
+        {
+            return false;
+        }
+
+        var tokens = new SentenceTokens(document);
+        var adjuncts = 0;
+        foreach (var child in Syntax.DependencyTree.Children(document, cue))
+        {
+            if (child <= cue || child >= end)
+            {
+                continue;
+            }
+
+            var relation = document.Dependencies[child].Relation;
+            if (relation is "punct" or "obl" or "obl:tmod" or "obl:npmod" or "nmod:tmod" or "advmod")
+            {
+                adjuncts++;
+                continue;
+            }
+
+            // An adverbial clause is an adjunct when a subordinator opens it ("as they left"), not a participle ("saying …").
+            if (relation is "advcl" && OpensWithSubordinator(document, child, cue))
+            {
+                adjuncts++;
+                continue;
+            }
+
+            return false;
+        }
+
+        return adjuncts > 0;
+    }
+
+    private static bool OpensWithSubordinator(Document document, int clause, int cue)
+    {
+        var tokens = new SentenceTokens(document);
+        foreach (var mark in Syntax.DependencyTree.Children(document, clause, "mark"))
+        {
+            if (mark > cue && !tokens.Is(mark, "that"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>End of a short noun phrase starting at <paramref name="start"/>: a determiner or capitalised run and its nouns, up to a break.</summary>

@@ -114,4 +114,18 @@ public sealed class ParsedAttributionTests
         var document = Analyze("“We floated a plan to cut the sales tax by half and nobody listened,” she said.");
         Assert.Equal("she | said | direct/cue-after", string.Join(" | ", Describe(document, Assert.Single(document.Quotes)).Split(" | ")[..3]));
     }
+    [Fact]
+    public void An_age_between_the_speaker_and_the_cue_does_not_hide_the_cue()
+    {
+        var document = Analyze("“We will not stop until the plant is closed,” Jane Roe, 34, said on Sunday.");
+        Assert.Equal("Jane Roe, 34 | said | direct/cue-after", string.Join(" | ", Describe(document, Assert.Single(document.Quotes)).Split(" | ")[..3]));
+    }
+
+    [Fact]
+    public void A_final_cue_followed_by_a_time_and_an_adverbial_clause_is_post_posed()
+    {
+        var document = Analyze("The new toll is an insult to every commuter in the county, two council members said on Friday, as they left the chamber.");
+        Assert.Equal("two council members | said | indirect/postposed | The new toll is an insult to every commuter in the county",
+            Describe(document, QuoteWithCue(document, "said")));
+    }
 }
