@@ -996,13 +996,10 @@ public sealed class QuoteAttributor : IPipelineComponent
     /// </summary>
     private static bool HasActorSubject(Document document, int verb)
     {
+        // Only a subject of the verb's own: what an actor is said to be doing while it does something else ("speaking at a
+        // rally", "campaigning against …") is mostly activity, not a view (measured: P 80.04 against 83.22 with controllers).
         var subjects = Syntax.DependencyTree.Children(document, verb, "nsubj");
-        if (subjects.IsEmpty)
-        {
-            return false;
-        }
-
-        if (ReportingCues.IsActionLemma(document.Tags[verb].Lemma))
+        if (ReportingCues.IsActionLemma(document.Tags[verb].Lemma) || subjects.IsEmpty)
         {
             return false;
         }
@@ -1095,8 +1092,10 @@ public sealed class QuoteAttributor : IPipelineComponent
     private static bool HasController(Document document, int verb)
     {
         var head = document.Dependencies[verb].Head;
-        return head >= 0 && document.Dependencies[verb].Relation is "xcomp" or "advcl"
-            && !Syntax.DependencyTree.Subjects(document, head).IsEmpty;
+        return head >= 0 && ((document.Dependencies[verb].Relation is "xcomp" or "advcl" && !Syntax.DependencyTree.Subjects(document, head).IsEmpty)
+            // A participle modifying a noun ("an ad hitting Trump", "papers opposing the unsealing"). Past participles stay:
+            // measured, leaving them out lost more (main verbs the parser hangs on a noun) than it saved (F1 77.39 against 77.64).
+            || (document.Dependencies[verb].Relation is "acl" && head < verb && document.Tags[head].Upos is "NOUN" or "PROPN"));
     }
 
     /// <summary>

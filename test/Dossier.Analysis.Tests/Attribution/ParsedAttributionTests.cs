@@ -130,4 +130,10 @@ public sealed class ParsedAttributionTests
         Assert.Equal("two council members | said | indirect/postposed | The new toll is an insult to every commuter in the county",
             Describe(document, QuoteWithCue(document, "said")));
     }
+    [Fact]
+    public void A_stance_participle_modifying_a_noun_attributes_to_that_noun()
+    {
+        var document = Analyze("The council sent residents a letter opposing the new toll on the bridge.");
+        Assert.Equal("a letter | opposing | parse/stance | the new toll on the bridge", Describe(document, QuoteWithCue(document, "opposing")));
+    }
 }
