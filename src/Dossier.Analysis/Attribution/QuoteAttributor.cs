@@ -1057,7 +1057,45 @@ public sealed class QuoteAttributor : IPipelineComponent
     /// what it governs to its right to its subject (or a passive's agent). Only verbs with a source qualify.
     /// </summary>
     private static void FindStanceVerbs(Document document, List<QuoteMarks> marks, List<Found> found) =>
-        AttributeGoverned(document, marks, found, "parse/stance", verb => ReportingCues.IsStanceLemma(document.Tags[verb].Lemma) && !InsideQuotation(document, marks, verb), requireSource: true);
+        AttributeGoverned(document, marks, found, "parse/stance", verb => (ReportingCues.IsStanceLemma(document.Tags[verb].Lemma) || PhrasalParticle(document, verb) >= 0)
+            && !InsideQuotation(document, marks, verb), requireSource: true);
+
+    /// <summary>
+    /// The particle or preposition that makes <paramref name="verb"/> a phrasal cue from <c>ReportingCues.PhrasalCues</c>
+    /// ("laid <i>out</i> a plan", "went <i>after</i> the mayor", "spoke <i>of</i> the need"): a particle of the verb's, or the
+    /// preposition of a phrase it governs to its right. -1 when there is none.
+    /// </summary>
+    private static int PhrasalParticle(Document document, int verb)
+    {
+        var lemma = document.Tags[verb].Lemma;
+        foreach (var child in Syntax.DependencyTree.Children(document, verb, "compound:prt", "obl", "advcl"))
+        {
+            if (child < verb)
+            {
+                continue;
+            }
+
+            if (document.Dependencies[child].Relation is "compound:prt")
+            {
+                if (ReportingCues.IsPhrasalCue(lemma, document.TokenText(child)))
+                {
+                    return child;
+                }
+
+                continue;
+            }
+
+            foreach (var marker in Syntax.DependencyTree.Children(document, child, "case", "mark"))
+            {
+                if (marker < child && ReportingCues.IsPhrasalCue(lemma, document.TokenText(marker)))
+                {
+                    return marker;
+                }
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>
     /// True when a stance verb says someone holds a view about something: an active verb with a subject and an object,
@@ -1069,16 +1107,30 @@ public sealed class QuoteAttributor : IPipelineComponent
         if ((Syntax.DependencyTree.Subjects(document, verb).IsEmpty && !HasController(document, verb))
             || !Syntax.DependencyTree.Children(document, verb, "aux:pass").IsEmpty
             || !Syntax.DependencyTree.Children(document, verb, "obl:agent").IsEmpty
-            || !Syntax.DependencyTree.Children(document, verb, "compound:prt").IsEmpty)
+            || (!Syntax.DependencyTree.Children(document, verb, "compound:prt").IsEmpty && PhrasalParticle(document, verb) < 0))
         {
             return false;
         }
 
+        var tokens = new SentenceTokens(document);
         foreach (var child in Syntax.DependencyTree.Children(document, verb))
         {
             if (child > verb && document.Dependencies[child].Relation is "obj" or "ccomp" or "xcomp" or "iobj" or "obl")
             {
                 return true;
+            }
+
+            // A gerund clause led by a preposition is what the verb is about ("called for cutting the tax", "talked about
+            // bringing communities together").
+            if (child > verb && document.Dependencies[child].Relation is "advcl")
+            {
+                foreach (var mark in Syntax.DependencyTree.Children(document, child, "mark"))
+                {
+                    if (mark > verb && tokens.IsPreposition(mark))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
@@ -1130,7 +1182,7 @@ public sealed class QuoteAttributor : IPipelineComponent
             foreach (var child in Syntax.DependencyTree.Children(document, verb))
             {
                 var relation = document.Dependencies[child].Relation;
-                if (child < verb || relation is "conj" or "cc" or "punct" or "nsubj" or "nsubj:pass" or "aux" or "aux:pass" or "advmod" or "mark")
+                if (child < verb || relation is "conj" or "cc" or "punct" or "nsubj" or "nsubj:pass" or "aux" or "aux:pass" or "advmod" or "mark" or "compound:prt")
                 {
                     continue;
                 }
@@ -1155,6 +1207,14 @@ public sealed class QuoteAttributor : IPipelineComponent
                 first++;
             }
 
+            // The preposition that links the content to the verb is part of the cue, as PolNeAR marks it ("[called for]
+            // talks", "[spoke of] the need").
+            var cueEnd = verb + 1;
+            if (end - first > 1 && document.Tags[first].Upos is "ADP" or "SCONJ" && document.Dependencies[first].Relation is "case" or "mark")
+            {
+                cueEnd = ++first;
+            }
+
             if (end - first < 1)
             {
                 continue;
@@ -1166,7 +1226,7 @@ public sealed class QuoteAttributor : IPipelineComponent
                 continue;
             }
 
-            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = rule, Cue = document.Tokens[verb].Span };
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = rule, Cue = tokens.Span(verb, cueEnd) };
             var subjects = Syntax.DependencyTree.Subjects(document, verb);
             var agents = Syntax.DependencyTree.Children(document, verb, "obl:agent");
             var speaker = !agents.IsEmpty ? agents[0] : !subjects.IsEmpty ? subjects[0] : -1;

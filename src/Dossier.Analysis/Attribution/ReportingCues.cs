@@ -149,6 +149,23 @@ internal static class ReportingCues
         "plan", "proposal", "platform", "statement", "release", "ad", "advertisement", "commercial", "spot", "video",
         "footage", "tweet", "post", "message", "email", "book", "film", "documentary", "transcript", "record");
 
+    /// <summary>
+    /// Verbs that state a view only with a particular particle or preposition ("lay out a plan", "go after a rival", "speak
+    /// of the need", "vote against the bill"), as "lemma particle". Written for Dossier.
+    /// </summary>
+    private static readonly FrozenSet<string> PhrasalCues = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "call on", "call for", "call out", "lay out", "spell out", "point out", "point to", "speak of", "speak about", "speak out",
+        "speak against", "speak on", "talk about", "talk of", "double down", "go after", "single out", "weigh in", "follow up",
+        "sum up", "back off", "back away", "vote against", "vote for", "campaign for", "campaign against", "rail against",
+        "complain about", "complain of", "argue for", "argue against", "brag about", "boast about", "boast of", "agree with",
+        "agree on", "disagree with", "disagree on", "care about", "worry about", "push back", "push for", "lash out", "play down",
+        "cry out", "refer to", "rule against", "rule out", "hit back", "hit out", "plead for", "advocate for", "testify about",
+        "warn of", "warn about", "warn against", "insist on", "believe in", "object to", "moralize about", "wonder about");
+
+    /// <summary>True when <paramref name="lemma"/> with <paramref name="particle"/> states a view ("lay out", "go after").</summary>
+    public static bool IsPhrasalCue(string lemma, ReadOnlySpan<char> particle) =>
+        PhrasalCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(string.Concat(lemma, " ", particle));
+
     /// <summary>True when <paramref name="lemma"/> is a common noun for a person, group, institution or publication that can hold or voice a view.</summary>
     public static bool IsAgentNoun(string lemma) => AgentNouns.Contains(lemma);
 

@@ -136,4 +136,19 @@ public sealed class ParsedAttributionTests
         var document = Analyze("The council sent residents a letter opposing the new toll on the bridge.");
         Assert.Equal("a letter | opposing | parse/stance | the new toll on the bridge", Describe(document, QuoteWithCue(document, "opposing")));
     }
+    [Theory]
+    [InlineData("The mayor laid out a plan to rebuild the old bridge.", "The mayor | laid out | parse/stance | a plan to rebuild the old bridge")]
+    [InlineData("The senator went after the mayor over the toll.", "The senator | went after | parse/stance | the mayor over the toll")]
+    public void A_phrasal_verb_of_stance_attributes_what_follows_its_particle(string text, string expected)
+    {
+        var document = Analyze(text);
+        Assert.Equal(expected, Describe(document, Assert.Single(document.Quotes)));
+    }
+
+    [Fact]
+    public void A_gerund_clause_after_a_preposition_is_what_the_stance_verb_is_about()
+    {
+        var document = Analyze("The council called for cutting the toll on the bridge.");
+        Assert.Equal("The council | called for | parse/stance | cutting the toll on the bridge", Describe(document, Assert.Single(document.Quotes)));
+    }
 }
