@@ -1215,6 +1215,11 @@ public sealed class QuoteAttributor : IPipelineComponent
                 cueEnd = ++first;
             }
 
+            foreach (var particle in Syntax.DependencyTree.Children(document, verb, "compound:prt"))
+            {
+                cueEnd = particle > verb && particle < first ? Math.Max(cueEnd, particle + 1) : cueEnd; // "laid out", "pointed out"
+            }
+
             if (end - first < 1)
             {
                 continue;
