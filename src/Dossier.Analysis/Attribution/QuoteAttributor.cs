@@ -778,20 +778,40 @@ public sealed class QuoteAttributor : IPipelineComponent
         var added = new List<Found>();
         for (var noun = 0; noun < tokens.Count; noun++)
         {
-            if (document.Tags[noun].Upos != "NOUN" || !ReportingCues.IsNominalLemma(document.Tags[noun].Lemma) || InsideQuotation(document, marks, noun))
+            var lemma = document.Tags[noun].Lemma;
+            if (document.Tags[noun].Upos != "NOUN" || !(ReportingCues.IsNominalLemma(lemma) || ReportingCues.IsStanceNoun(lemma))
+                || InsideQuotation(document, marks, noun))
             {
                 continue;
             }
 
-            // UD attaches "the claim that …" as acl (or ccomp) of the noun, with "that" as the clause's mark.
+            // UD attaches "the claim that …" as acl (or ccomp) of the noun, with "that" as the clause's mark; "a pledge to
+            // cut taxes" as acl with "to"; "criticism of the plan" as nmod with "of".
             var clause = -1;
-            foreach (var child in Syntax.DependencyTree.Children(document, noun, "acl", "ccomp"))
+            var preposition = -1;
+            foreach (var child in Syntax.DependencyTree.Children(document, noun, "acl", "ccomp", "nmod"))
             {
-                foreach (var mark in Syntax.DependencyTree.Children(document, child, "mark"))
+                if (child < noun || clause >= 0)
                 {
-                    if (child > noun && clause < 0 && tokens.Is(mark, "that"))
+                    continue;
+                }
+
+                var relation = document.Dependencies[child].Relation;
+                foreach (var mark in Syntax.DependencyTree.Children(document, child, relation is "nmod" ? "case" : "mark"))
+                {
+                    if (relation is not "nmod" && ReportingCues.IsNominalLemma(lemma) && tokens.Is(mark, "that"))
                     {
                         clause = child;
+                    }
+                    else if (relation is "acl" && ReportingCues.IsStanceNoun(lemma) && tokens.Is(mark, "to") && mark == noun + 1)
+                    {
+                        clause = child;
+                    }
+                    else if (relation is "nmod" && ReportingCues.IsStanceNoun(lemma) && mark == noun + 1
+                             && (tokens.Is(mark, "of") || tokens.Is(mark, "about") || tokens.Is(mark, "on") || tokens.Is(mark, "over") || tokens.Is(mark, "against")))
+                    {
+                        clause = child;
+                        preposition = mark;
                     }
                 }
             }
@@ -802,12 +822,17 @@ public sealed class QuoteAttributor : IPipelineComponent
             }
 
             var (first, end) = Syntax.DependencyTree.Subtree(document, clause);
+            if (preposition == first)
+            {
+                first++; // PolNeAR's content leaves out the preposition: "criticism of [the plan]"
+            }
+
             while (end > first && (tokens.IsTerminal(end - 1) || tokens.IsClauseBreak(end - 1) || tokens.IsQuoteMark(end - 1)))
             {
                 end--;
             }
 
-            if (end - first < 3)
+            if (end - first < (preposition >= 0 ? 1 : 3))
             {
                 continue;
             }
@@ -818,12 +843,18 @@ public sealed class QuoteAttributor : IPipelineComponent
                 continue;
             }
 
-            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "parse/nominal", Cue = document.Tokens[noun].Span };
+            var item = new Found { Content = content, Kind = QuoteKind.Indirect, Rule = "parse/nominal", Cue = tokens.Span(noun, preposition >= 0 ? preposition + 1 : noun + 1) };
             var owners = Syntax.DependencyTree.Children(document, noun, "nmod:poss");
             if (!owners.IsEmpty)
             {
                 var (ownerFirst, ownerEnd) = Syntax.DependencyTree.Subtree(document, owners[0]);
                 SetSource(document, item, ownerFirst, ownerEnd);
+            }
+            else if (document.Dependencies[noun].Relation is "obj" && document.Dependencies[noun].Head is var verb and >= 0
+                     && document.Tags[verb].Upos is "VERB" && SourcePhrase(document, verb) is var (holderFirst, holderEnd))
+            {
+                // The object of a verb of having or voicing: "the agency has questions about …", "she made the case for …".
+                SetSource(document, item, holderFirst, holderEnd);
             }
 
             if (ContainsQuote(document, marks, content))

@@ -150,6 +150,23 @@ internal static class ReportingCues
         "footage", "tweet", "post", "message", "email", "book", "film", "documentary", "transcript", "record");
 
     /// <summary>
+    /// Nouns of stance, speech and intention that attribute what their "of", "about", "on", "over" or "against" phrase or
+    /// their "to" clause names ("criticism of the plan", "questions about the deal", "a pledge to cut taxes"). Written for
+    /// Dossier.
+    /// </summary>
+    private static readonly FrozenSet<string> StanceNouns = FrozenSet.Create(StringComparer.Ordinal,
+        "criticism", "question", "claim", "allegation", "accusation", "complaint", "concern", "doubt", "skepticism", "scepticism",
+        "theory", "assessment", "implication", "thought", "opinion", "idea",
+        "praise", "condemnation", "denunciation", "defense", "defence", "support", "opposition", "endorsement", "rejection",
+        "admiration", "adulation", "illusion", "fear", "warning", "comment", "remark", "statement", "announcement", "assertion",
+        "denial", "description", "characterization", "portrayal", "definition", "understanding", "interpretation", "critique",
+        "attack", "pledge", "promise", "vow", "plan", "proposal", "call", "demand", "effort", "bid", "push", "determination",
+        "eagerness", "willingness", "refusal", "commitment", "desire", "intention", "agreement", "hope");
+
+    /// <summary>True when <paramref name="lemma"/> is a noun of stance whose "of"/"about" phrase or "to" clause is attributed.</summary>
+    public static bool IsStanceNoun(string lemma) => StanceNouns.Contains(lemma);
+
+    /// <summary>
     /// Verbs that state a view only with a particular particle or preposition ("lay out a plan", "go after a rival", "speak
     /// of the need", "vote against the bill"), as "lemma particle". Written for Dossier.
     /// </summary>

@@ -151,4 +151,10 @@ public sealed class ParsedAttributionTests
         var document = Analyze("The council called for cutting the toll on the bridge.");
         Assert.Equal("The council | called for | parse/stance | cutting the toll on the bridge", Describe(document, Assert.Single(document.Quotes)));
     }
+    [Fact]
+    public void A_noun_of_stance_attributes_its_about_phrase_to_the_subject_of_the_verb_it_is_the_object_of()
+    {
+        var document = Analyze("The agency has questions about the cost of the new bridge.");
+        Assert.Equal("The agency | questions about | parse/nominal | the cost of the new bridge", Describe(document, Assert.Single(document.Quotes)));
+    }
 }
