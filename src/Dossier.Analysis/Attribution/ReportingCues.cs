@@ -176,7 +176,7 @@ internal static class ReportingCues
         "sum up", "back off", "back away", "vote against", "vote for", "campaign for", "campaign against", "rail against",
         "complain about", "complain of", "argue for", "argue against", "brag about", "boast about", "boast of", "agree with",
         "agree on", "disagree with", "disagree on", "care about", "worry about", "push back", "push for", "lash out", "play down",
-        "cry out", "refer to", "rule against", "rule out", "hit back", "hit out", "plead for", "advocate for", "testify about",
+        "cry out", "rule against", "rule out", "hit back", "hit out", "plead for", "advocate for", "testify about",
         "warn of", "warn about", "warn against", "insist on", "believe in", "object to", "moralize about", "wonder about");
 
     /// <summary>True when <paramref name="lemma"/> with <paramref name="particle"/> states a view ("lay out", "go after").</summary>
