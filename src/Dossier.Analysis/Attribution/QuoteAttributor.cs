@@ -857,6 +857,11 @@ public sealed class QuoteAttributor : IPipelineComponent
                 SetSource(document, item, holderFirst, holderEnd);
             }
 
+            if (item.Source is null && !ReportingCues.IsNominalLemma(lemma))
+            {
+                continue; // a stance noun with nobody holding the stance ("the debate over …") is mostly topic, not attribution
+            }
+
             if (ContainsQuote(document, marks, content))
             {
                 item.Kind = QuoteKind.Mixed;
