@@ -61,10 +61,12 @@ public sealed class QuoteAttributor : IPipelineComponent
         {
             FindClausalComplements(document, marks, found);
             FindStanceVerbs(document, marks, found);
-            FindNominalCues(document, marks, found);
+            FindNominalCues(document, marks, found, stanceNouns: false);
             FindStancePredicates(document, marks, found);
             FindPassiveStances(document, marks, found);
             AttributeGoverned(document, marks, found, "parse/actor", verb => HasActorSubject(document, verb) && !InsideQuotation(document, marks, verb), requireSource: true);
+            // Stance nouns last: a verb whose object they are attributes more ("floated a plan to cut the tax").
+            FindNominalCues(document, marks, found, stanceNouns: true);
             if (_cueModel is not null)
             {
                 FindLearnedCues(document, marks, found, _cueModel);
@@ -770,16 +772,19 @@ public sealed class QuoteAttributor : IPipelineComponent
     /// <summary>
     /// The nominal sieve: a noun of saying or thinking from a written lexicon (<c>ReportingCues.NominalLemmas</c>: claim,
     /// statement, warning, belief …) with a "that" clause attributes the clause, to the noun's possessor where it has one
-    /// ("Trump's claim that crime is rising": source "Trump's"; "the claim that …": no source).
+    /// ("Trump's claim that crime is rising": source "Trump's"; "the claim that …": no source). With
+    /// <paramref name="stanceNouns"/> (run after the verb sieves), a noun of stance (<c>ReportingCues.StanceNouns</c>) attributes
+    /// its "of"/"about"/"on"/"over"/"against" phrase or "to" clause to its possessor or to the subject of the verb it is the
+    /// object of ("the agency has questions about the cost"), and only when it has such a holder.
     /// </summary>
-    private static void FindNominalCues(Document document, List<QuoteMarks> marks, List<Found> found)
+    private static void FindNominalCues(Document document, List<QuoteMarks> marks, List<Found> found, bool stanceNouns)
     {
         var tokens = new SentenceTokens(document);
         var added = new List<Found>();
         for (var noun = 0; noun < tokens.Count; noun++)
         {
             var lemma = document.Tags[noun].Lemma;
-            if (document.Tags[noun].Upos != "NOUN" || !(ReportingCues.IsNominalLemma(lemma) || ReportingCues.IsStanceNoun(lemma))
+            if (document.Tags[noun].Upos != "NOUN" || !(stanceNouns ? ReportingCues.IsStanceNoun(lemma) : ReportingCues.IsNominalLemma(lemma))
                 || InsideQuotation(document, marks, noun))
             {
                 continue;
@@ -799,15 +804,15 @@ public sealed class QuoteAttributor : IPipelineComponent
                 var relation = document.Dependencies[child].Relation;
                 foreach (var mark in Syntax.DependencyTree.Children(document, child, relation is "nmod" ? "case" : "mark"))
                 {
-                    if (relation is not "nmod" && ReportingCues.IsNominalLemma(lemma) && tokens.Is(mark, "that"))
+                    if (relation is not "nmod" && !stanceNouns && tokens.Is(mark, "that"))
                     {
                         clause = child;
                     }
-                    else if (relation is "acl" && ReportingCues.IsStanceNoun(lemma) && tokens.Is(mark, "to") && mark == noun + 1)
+                    else if (relation is "acl" && stanceNouns && tokens.Is(mark, "to") && mark == noun + 1)
                     {
                         clause = child;
                     }
-                    else if (relation is "nmod" && ReportingCues.IsStanceNoun(lemma) && mark == noun + 1
+                    else if (relation is "nmod" && stanceNouns && mark == noun + 1
                              && (tokens.Is(mark, "of") || tokens.Is(mark, "about") || tokens.Is(mark, "on") || tokens.Is(mark, "over") || tokens.Is(mark, "against")))
                     {
                         clause = child;
@@ -857,7 +862,7 @@ public sealed class QuoteAttributor : IPipelineComponent
                 SetSource(document, item, holderFirst, holderEnd);
             }
 
-            if (item.Source is null && !ReportingCues.IsNominalLemma(lemma))
+            if (item.Source is null && stanceNouns)
             {
                 continue; // a stance noun with nobody holding the stance ("the debate over …") is mostly topic, not attribution
             }
