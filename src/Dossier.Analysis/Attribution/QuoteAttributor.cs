@@ -206,12 +206,22 @@ public sealed class QuoteAttributor : IPipelineComponent
             var head = document.Dependencies[current].Head;
             if (relation is "acl" && head >= 0 && head < current)
             {
+                // A text someone put out speaks for its author: "Trump sent tweets saying …" is Trump's saying.
+                if (ReportingCues.IsPublishedText(document.Tags[head].Lemma) && document.Dependencies[head].Relation is "obj"
+                    && document.Dependencies[head].Head is var publisher and >= 0 && document.Tags[publisher].Upos is "VERB"
+                    && ReportingCues.IsPublishingVerb(document.Tags[publisher].Lemma)
+                    && Syntax.DependencyTree.Children(document, publisher, "nsubj") is [var author, ..])
+                {
+                    return NounPhrase(document, author) is var (authorFirst, authorEnd) && authorEnd > authorFirst ? (authorFirst, authorEnd) : null;
+                }
+
                 var (first, _) = NounPhrase(document, head);
                 var end = current;
                 return end > first ? (first, end) : null;
             }
 
-            if (relation is not ("conj" or "xcomp" or "advcl"))
+            // A participle set off by a comma that the parser made parenthetical ("…, adding that …") shares its head's subject.
+            if (relation is not ("conj" or "xcomp" or "advcl") && !(relation is "parataxis" && document.Tags[current].Xpos is "VBG"))
             {
                 return null;
             }

@@ -163,6 +163,22 @@ internal static class ReportingCues
         "attack", "pledge", "promise", "vow", "plan", "proposal", "call", "demand", "effort", "bid", "push", "determination",
         "eagerness", "willingness", "refusal", "commitment", "desire", "intention", "agreement", "hope");
 
+    /// <summary>Texts a person or body puts out and that speak for their author ("a series of tweets saying …").</summary>
+    private static readonly FrozenSet<string> PublishedTexts = FrozenSet.Create(StringComparer.Ordinal,
+        "tweet", "statement", "letter", "post", "message", "email", "memo", "ad", "advertisement", "video", "release", "op-ed",
+        "column", "editorial", "note", "speech", "report", "paper", "filing", "complaint", "brief", "petition");
+
+    /// <summary>Verbs of putting a text out: its author is their subject ("Trump sent tweets …", "the union issued a statement …").</summary>
+    private static readonly FrozenSet<string> PublishingVerbs = FrozenSet.Create(StringComparer.Ordinal,
+        "send", "issue", "release", "publish", "post", "write", "file", "tweet", "unleash", "fire", "air", "run", "sign", "pen",
+        "circulate", "deliver", "give", "put", "launch", "unveil", "submit", "distribute");
+
+    /// <summary>True when <paramref name="lemma"/> is a verb of putting a text out ("sent a letter", "issued a statement").</summary>
+    public static bool IsPublishingVerb(string lemma) => PublishingVerbs.Contains(lemma);
+
+    /// <summary>True when <paramref name="lemma"/> names a text that speaks for whoever put it out.</summary>
+    public static bool IsPublishedText(string lemma) => PublishedTexts.Contains(lemma);
+
     /// <summary>True when <paramref name="lemma"/> is a noun of stance whose "of"/"about" phrase or "to" clause is attributed.</summary>
     public static bool IsStanceNoun(string lemma) => StanceNouns.Contains(lemma);
 

@@ -157,4 +157,17 @@ public sealed class ParsedAttributionTests
         var document = Analyze("The agency has questions about the cost of the new bridge.");
         Assert.Equal("The agency | questions about | parse/nominal | the cost of the new bridge", Describe(document, Assert.Single(document.Quotes)));
     }
+    [Fact]
+    public void A_participle_on_a_text_someone_issued_speaks_for_the_issuer()
+    {
+        var document = Analyze("The union issued a statement opposing the new toll on the bridge.");
+        Assert.Equal("The union | opposing | parse/stance | the new toll on the bridge", Describe(document, QuoteWithCue(document, "opposing")));
+    }
+
+    [Fact]
+    public void A_participle_on_a_text_someone_only_read_does_not_speak_for_the_reader()
+    {
+        var document = Analyze("Residents read a report opposing the new toll on the bridge.");
+        Assert.Equal("a report", Text(document, QuoteWithCue(document, "opposing").Source));
+    }
 }
