@@ -149,6 +149,56 @@ internal static class ReportingCues
         "plan", "proposal", "platform", "statement", "release", "ad", "advertisement", "commercial", "spot", "video",
         "footage", "tweet", "post", "message", "email", "book", "film", "documentary", "transcript", "record");
 
+    /// <summary>
+    /// Nouns of stance, speech and intention that attribute what their "of", "about", "on", "over" or "against" phrase or
+    /// their "to" clause names ("criticism of the plan", "questions about the deal", "a pledge to cut taxes"). Written for
+    /// Dossier.
+    /// </summary>
+    private static readonly FrozenSet<string> StanceNouns = FrozenSet.Create(StringComparer.Ordinal,
+        "criticism", "question", "claim", "allegation", "accusation", "complaint", "concern", "doubt", "skepticism", "scepticism",
+        "theory", "assessment", "implication", "thought", "opinion", "idea",
+        "praise", "condemnation", "denunciation", "defense", "defence", "support", "opposition", "endorsement", "rejection",
+        "admiration", "adulation", "illusion", "fear", "warning", "comment", "remark", "statement", "announcement", "assertion",
+        "denial", "description", "characterization", "portrayal", "definition", "understanding", "interpretation", "critique",
+        "attack", "pledge", "promise", "vow", "plan", "proposal", "call", "demand", "effort", "bid", "push", "determination",
+        "eagerness", "willingness", "refusal", "commitment", "desire", "intention", "agreement", "hope");
+
+    /// <summary>Texts a person or body puts out and that speak for their author ("a series of tweets saying …").</summary>
+    private static readonly FrozenSet<string> PublishedTexts = FrozenSet.Create(StringComparer.Ordinal,
+        "tweet", "statement", "letter", "post", "message", "email", "memo", "ad", "advertisement", "video", "release", "op-ed",
+        "column", "editorial", "note", "speech", "report", "paper", "filing", "complaint", "brief", "petition");
+
+    /// <summary>Verbs of putting a text out: its author is their subject ("Trump sent tweets …", "the union issued a statement …").</summary>
+    private static readonly FrozenSet<string> PublishingVerbs = FrozenSet.Create(StringComparer.Ordinal,
+        "send", "issue", "release", "publish", "post", "write", "file", "tweet", "unleash", "fire", "air", "run", "sign", "pen",
+        "circulate", "deliver", "give", "put", "launch", "unveil", "submit", "distribute");
+
+    /// <summary>True when <paramref name="lemma"/> is a verb of putting a text out ("sent a letter", "issued a statement").</summary>
+    public static bool IsPublishingVerb(string lemma) => PublishingVerbs.Contains(lemma);
+
+    /// <summary>True when <paramref name="lemma"/> names a text that speaks for whoever put it out.</summary>
+    public static bool IsPublishedText(string lemma) => PublishedTexts.Contains(lemma);
+
+    /// <summary>True when <paramref name="lemma"/> is a noun of stance whose "of"/"about" phrase or "to" clause is attributed.</summary>
+    public static bool IsStanceNoun(string lemma) => StanceNouns.Contains(lemma);
+
+    /// <summary>
+    /// Verbs that state a view only with a particular particle or preposition ("lay out a plan", "go after a rival", "speak
+    /// of the need", "vote against the bill"), as "lemma particle". Written for Dossier.
+    /// </summary>
+    private static readonly FrozenSet<string> PhrasalCues = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "call on", "call for", "call out", "lay out", "spell out", "point out", "point to", "speak of", "speak about", "speak out",
+        "speak against", "speak on", "talk about", "talk of", "double down", "go after", "single out", "weigh in", "follow up",
+        "sum up", "back off", "back away", "vote against", "vote for", "campaign for", "campaign against", "rail against",
+        "complain about", "complain of", "argue for", "argue against", "brag about", "boast about", "boast of", "agree with",
+        "agree on", "disagree with", "disagree on", "care about", "worry about", "push back", "push for", "lash out", "play down",
+        "cry out", "rule against", "rule out", "hit back", "hit out", "plead for", "advocate for", "testify about",
+        "warn of", "warn about", "warn against", "insist on", "believe in", "object to", "moralize about", "wonder about");
+
+    /// <summary>True when <paramref name="lemma"/> with <paramref name="particle"/> states a view ("lay out", "go after").</summary>
+    public static bool IsPhrasalCue(string lemma, ReadOnlySpan<char> particle) =>
+        PhrasalCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(string.Concat(lemma, " ", particle));
+
     /// <summary>True when <paramref name="lemma"/> is a common noun for a person, group, institution or publication that can hold or voice a view.</summary>
     public static bool IsAgentNoun(string lemma) => AgentNouns.Contains(lemma);
 

@@ -172,7 +172,23 @@ internal static class EvalQuotesCommand
         }
 
         var token = document.TokenAt(gold.Cue[^1].End - 1);
-        return token < 0 ? string.Empty : $" ~ cue {document.Tags[token].Upos} {document.Tags[token].Lemma} {document.Dependencies[token].Relation}";
+        if (token < 0)
+        {
+            return string.Empty;
+        }
+
+        var reading = $" ~ cue {document.Tags[token].Upos} {document.Tags[token].Lemma} {document.Dependencies[token].Relation}";
+        // For a preposition or particle, also the word it completes ("called [for]" → call VERB): where a phrasal rule could look.
+        var head = document.Dependencies[token].Head;
+        if (document.Tags[token].Upos is "ADP" or "SCONJ" && document.Dependencies[token].Relation is "case" or "mark" && head >= 0)
+        {
+            head = document.Dependencies[head].Head;
+        }
+
+        return head >= 0 && document.Tags[token].Upos is "ADP" or "SCONJ"
+            ? reading + $" < {document.Tags[head].Upos} {document.Tags[head].Lemma} {document.Dependencies[head].Relation}"
+                + (Dossier.Analysis.Syntax.DependencyTree.Subjects(document, head).IsEmpty ? "" : " +subj")
+            : reading;
     }
 
     private static int OverlapOf(TextSpan span, IEnumerable<TextSpan> others) =>

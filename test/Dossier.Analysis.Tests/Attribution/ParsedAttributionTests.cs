@@ -114,4 +114,60 @@ public sealed class ParsedAttributionTests
         var document = Analyze("“We floated a plan to cut the sales tax by half and nobody listened,” she said.");
         Assert.Equal("she | said | direct/cue-after", string.Join(" | ", Describe(document, Assert.Single(document.Quotes)).Split(" | ")[..3]));
     }
+    [Fact]
+    public void An_age_between_the_speaker_and_the_cue_does_not_hide_the_cue()
+    {
+        var document = Analyze("“We will not stop until the plant is closed,” Jane Roe, 34, said on Sunday.");
+        var quote = Assert.Single(document.Quotes);
+        Assert.Equal("said | direct/cue-after", string.Join(" | ", Describe(document, quote).Split(" | ")[1..3]));
+        Assert.StartsWith("Jane Roe", Text(document, quote.Source), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_final_cue_followed_by_a_time_and_an_adverbial_clause_is_post_posed()
+    {
+        var document = Analyze("The new toll is an insult to every commuter in the county, two council members said on Friday, as they left the chamber.");
+        Assert.Equal("two council members | said | indirect/postposed | The new toll is an insult to every commuter in the county",
+            Describe(document, QuoteWithCue(document, "said")));
+    }
+    [Fact]
+    public void A_stance_participle_modifying_a_noun_attributes_to_that_noun()
+    {
+        var document = Analyze("The council sent residents a letter opposing the new toll on the bridge.");
+        Assert.Equal("a letter | opposing | parse/stance | the new toll on the bridge", Describe(document, QuoteWithCue(document, "opposing")));
+    }
+    [Theory]
+    [InlineData("The mayor laid out a plan to rebuild the old bridge.", "The mayor | laid out | parse/stance | a plan to rebuild the old bridge")]
+    [InlineData("The senator went after the mayor over the toll.", "The senator | went after | parse/stance | the mayor over the toll")]
+    public void A_phrasal_verb_of_stance_attributes_what_follows_its_particle(string text, string expected)
+    {
+        var document = Analyze(text);
+        Assert.Equal(expected, Describe(document, Assert.Single(document.Quotes)));
+    }
+
+    [Fact]
+    public void A_gerund_clause_after_a_preposition_is_what_the_stance_verb_is_about()
+    {
+        var document = Analyze("The council called for cutting the toll on the bridge.");
+        Assert.Equal("The council | called for | parse/stance | cutting the toll on the bridge", Describe(document, Assert.Single(document.Quotes)));
+    }
+    [Fact]
+    public void A_noun_of_stance_attributes_its_about_phrase_to_the_subject_of_the_verb_it_is_the_object_of()
+    {
+        var document = Analyze("The agency has questions about the cost of the new bridge.");
+        Assert.Equal("The agency | questions about | parse/nominal | the cost of the new bridge", Describe(document, Assert.Single(document.Quotes)));
+    }
+    [Fact]
+    public void A_participle_on_a_text_someone_issued_speaks_for_the_issuer()
+    {
+        var document = Analyze("The union issued a statement opposing the new toll on the bridge.");
+        Assert.Equal("The union | opposing | parse/stance | the new toll on the bridge", Describe(document, QuoteWithCue(document, "opposing")));
+    }
+
+    [Fact]
+    public void A_participle_on_a_text_someone_only_read_does_not_speak_for_the_reader()
+    {
+        var document = Analyze("Residents read a report opposing the new toll on the bridge.");
+        Assert.Equal("a report", Text(document, QuoteWithCue(document, "opposing").Source));
+    }
 }
