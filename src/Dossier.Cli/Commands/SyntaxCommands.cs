@@ -82,9 +82,10 @@ internal static class SyntaxCommands
         var jackknife = new Option<int>("--jackknife") { Description = "Train on tags predicted by N held-out taggers instead of gold tags (0 = gold).", DefaultValueFactory = _ => 0 };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => new ParserTrainingOptions().Prune };
         var beam = new Option<int>("--beam") { Description = "Beam width: 1 = greedy with the dynamic oracle; K > 1 = global beam training (the model decodes with K).", DefaultValueFactory = _ => 1 };
+        var decodeBeam = new Option<int?>("--decode-beam") { Description = "Beam width the saved model decodes with by default (default: --beam)." };
         var limit = new Option<int?>("--limit") { Description = "Train on the first N sentences only (for quick measurements)." };
         var (clusters, noClusters) = ClusterOptions();
-        var command = new Command("parser", "Train the dependency parser.") { trainFile, devFile, outFile, epochs, seed, tagger, jackknife, prune, beam, limit, clusters, noClusters };
+        var command = new Command("parser", "Train the dependency parser.") { trainFile, devFile, outFile, epochs, seed, tagger, jackknife, prune, beam, decodeBeam, limit, clusters, noClusters };
         command.SetAction(parseResult => Guarded(parseResult, (output, _) =>
         {
             var clock = Stopwatch.StartNew();
@@ -98,6 +99,12 @@ internal static class SyntaxCommands
             if (beamWidth < 1)
             {
                 throw new FormatException("--beam must be at least 1.");
+            }
+
+            var decodeWidth = parseResult.GetValue(decodeBeam) ?? beamWidth;
+            if (decodeWidth < 1)
+            {
+                throw new FormatException("--decode-beam must be at least 1.");
             }
 
             var clusterLexicon = LoadClusters(parseResult, clusters, noClusters, output);
@@ -123,8 +130,8 @@ internal static class SyntaxCommands
                 dev,
                 new ParserTrainingOptions(parseResult.GetValue(epochs), parseResult.GetValue(seed), parseResult.GetValue(prune), Clusters: clusterLexicon, BeamWidth: beamWidth),
                 output.WriteLine,
-                best => best.Save(path)); // saved at each new best epoch, so a long run can be stopped early
-            model.Save(path);
+                best => best.WithBeamWidth(decodeWidth).Save(path)); // saved at each new best epoch, so a long run can be stopped early
+            model.WithBeamWidth(decodeWidth).Save(path);
             output.WriteLine(Invariant($"wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB) in {clock.Elapsed.TotalMinutes:F1} min"));
             return 0;
         }));
