@@ -78,6 +78,35 @@ internal sealed class ArcHybridState
         Buffer = 1;
     }
 
+    /// <summary>
+    /// Makes this configuration a copy of <paramref name="other"/> (beam search keeps several).
+    /// Copies only the words of the sentence, so the cost is linear in its length.
+    /// </summary>
+    public void CopyFrom(ArcHybridState other)
+    {
+        var length = other.Length;
+        if (Heads.Length < length + 1)
+        {
+            Reset(length);
+        }
+
+        Length = length;
+        StackCount = other.StackCount;
+        Buffer = other.Buffer;
+        Array.Copy(other._stack, _stack, other.StackCount);
+        var count = length + 1;
+        Array.Copy(other.Heads, Heads, count);
+        Array.Copy(other.Labels, Labels, count);
+        Array.Copy(other.LeftMost, LeftMost, count);
+        Array.Copy(other.LeftMost2, LeftMost2, count);
+        Array.Copy(other.RightMost, RightMost, count);
+        Array.Copy(other.RightMost2, RightMost2, count);
+        Array.Copy(other.LeftCount, LeftCount, count);
+        Array.Copy(other.RightCount, RightCount, count);
+        Array.Copy(other.LeftLabels, LeftLabels, count);
+        Array.Copy(other.RightLabels, RightLabels, count);
+    }
+
     /// <summary>The i-th item from the top of the stack (0 = top), or -1.</summary>
     public int Stack(int i) => i < StackCount ? _stack[StackCount - 1 - i] : -1;
 

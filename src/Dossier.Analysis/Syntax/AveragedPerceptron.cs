@@ -66,6 +66,27 @@ internal sealed class AveragedPerceptron : IScorer
         }
     }
 
+    /// <summary>
+    /// Adds <paramref name="delta"/> to the weight of <paramref name="cls"/> on every feature: the
+    /// structured (beam) update rewards the oracle's features and penalises the prediction's, which
+    /// come from different configurations, so the two halves are applied separately.
+    /// </summary>
+    public void Adjust(ReadOnlySpan<ulong> features, int cls, float delta)
+    {
+        foreach (var feature in features)
+        {
+            if (!_rowOf.TryGetValue(feature, out var row))
+            {
+                row = _rows.Count;
+                _rowOf[feature] = row;
+                _rows.Add(new Entry[2]);
+                _counts.Add(0);
+            }
+
+            Add(row, cls, delta);
+        }
+    }
+
     private void Add(int row, int cls, float delta)
     {
         var entries = _rows[row];

@@ -3,24 +3,28 @@ using Dossier.Text;
 namespace Dossier.Analysis.Syntax;
 
 /// <summary>
-/// A trained greedy arc-hybrid dependency parser: words, predicted XPOS tags in, one head and one
-/// UD relation per word out. Always returns a projective tree with exactly one root.
+/// A trained arc-hybrid dependency parser: words, predicted XPOS tags in, one head and one UD
+/// relation per word out. Decodes greedily (beam width 1) or with a beam of the width it was
+/// trained with (<see cref="BeamWidth"/>). Always returns a projective tree with exactly one root.
 /// Immutable and thread-safe once loaded.
 /// </summary>
 public sealed class DependencyParserModel
 {
     internal const string Magic = "dossier-parser";
-    internal const int Version = 3;
+    internal const int Version = 4;
 
     // Version 2 models have no word clusters; they load with none, and parse exactly as before.
+    // Versions 2 and 3 have no beam width: they were trained greedily and decode greedily.
     private const int OldestVersion = 2;
     private const string RootRelation = "root";
 
     private readonly Lexicon _words;
     private readonly Lexicon _tags;
 
-    internal DependencyParserModel(Lexicon words, Lexicon tags, string[] relations, ClusterLexicon clusters, LinearModel weights)
+    internal DependencyParserModel(
+        Lexicon words, Lexicon tags, string[] relations, ClusterLexicon clusters, LinearModel weights, int beamWidth = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(beamWidth, 1);
         _words = words;
         _tags = tags;
         Clusters = clusters;
@@ -32,7 +36,11 @@ public sealed class DependencyParserModel
         }
 
         Weights = weights;
+        BeamWidth = beamWidth;
     }
+
+    /// <summary>Beam width used by <see cref="Parse"/>: 1 = greedy; by default the width the model was trained with.</summary>
+    public int BeamWidth { get; }
 
     internal string[] Relations { get; }
 
@@ -45,6 +53,10 @@ public sealed class DependencyParserModel
     /// <summary>Number of weighted features kept after pruning.</summary>
     public int FeatureCount => Weights.FeatureCount;
 
+    /// <summary>The same weights decoding with another beam width (shares the weights; 1 = greedy).</summary>
+    public DependencyParserModel WithBeamWidth(int beamWidth) =>
+        beamWidth == BeamWidth ? this : new DependencyParserModel(_words, _tags, Relations, Clusters, Weights, beamWidth);
+
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a parser model of this version.</exception>
     public static DependencyParserModel Load(string path) => ModelStreams.Load(path, Magic, OldestVersion, Version, (reader, version) =>
@@ -53,7 +65,8 @@ public sealed class DependencyParserModel
         var tags = new Lexicon(ModelStreams.ReadStrings(reader));
         var relations = ModelStreams.ReadStrings(reader);
         var clusters = version >= 3 ? ClusterLexicon.Read(reader) : ClusterLexicon.Empty;
-        return new DependencyParserModel(words, tags, relations, clusters, LinearModel.Read(reader));
+        var beamWidth = version >= 4 ? reader.ReadInt32() : 1;
+        return new DependencyParserModel(words, tags, relations, clusters, LinearModel.Read(reader), beamWidth);
     });
 
     /// <summary>Writes the model gzip-compressed to <paramref name="path"/>.</summary>
@@ -63,6 +76,7 @@ public sealed class DependencyParserModel
         ModelStreams.WriteStrings(writer, _tags.Strings);
         ModelStreams.WriteStrings(writer, Relations);
         Clusters.Write(writer);
+        writer.Write(BeamWidth);
         Weights.Write(writer);
     });
 
@@ -99,7 +113,18 @@ public sealed class DependencyParserModel
             tags[i + 1] = _tags.IdOf(xpos[i]);
         }
 
-        Run(Weights, state, words, tags, suffixes, PunctuationCounts(xpos), ClusterAtoms(Clusters, forms), RootLabel, Relations.Length);
+        var sentence = new SentenceAtoms(words, tags, suffixes, PunctuationCounts(xpos), ClusterAtoms(Clusters, forms));
+        if (BeamWidth > 1)
+        {
+            var beam = ArcHybridBeam.ForThread(BeamWidth);
+            beam.Search(Weights, sentence, RootLabel, Relations.Length, []);
+            state = beam.Best;
+        }
+        else
+        {
+            Run(Weights, state, sentence, RootLabel, Relations.Length);
+        }
+
         for (var i = 0; i < n; i++)
         {
             heads[i] = state.Heads[i + 1];
@@ -108,15 +133,14 @@ public sealed class DependencyParserModel
     }
 
     /// <summary>Greedy decoding: apply the best-scoring valid transition until the configuration is terminal.</summary>
-    internal static void Run(
-        IScorer scorer, ArcHybridState state, int[] words, int[] tags, int[] suffixes, int[] punctuation, int[] clusters, int rootLabel, int labelCount)
+    internal static void Run(IScorer scorer, ArcHybridState state, SentenceAtoms sentence, int rootLabel, int labelCount)
     {
-        state.Reset(words.Length - 1);
+        state.Reset(sentence.Length);
         Span<ulong> features = stackalloc ulong[ParserFeatures.Count];
         Span<float> scores = stackalloc float[scorer.Classes];
         while (!state.IsTerminal)
         {
-            ParserFeatures.Extract(state, words, tags, suffixes, punctuation, clusters, features);
+            ParserFeatures.Extract(state, sentence.Words, sentence.Tags, sentence.Suffixes, sentence.Punctuation, sentence.Clusters, features);
             scores.Clear();
             scorer.Score(features, scores);
             Apply(state, BestValid(state, scores, rootLabel, labelCount), labelCount);

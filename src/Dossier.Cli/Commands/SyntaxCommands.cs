@@ -92,12 +92,32 @@ internal static class SyntaxCommands
         var tagger = new Option<string?>("--tagger") { Description = "Tagger model that tags the dev set (default: the shipped en-ewt-tagger.gz)." };
         var jackknife = new Option<int>("--jackknife") { Description = "Train on tags predicted by N held-out taggers instead of gold tags (0 = gold).", DefaultValueFactory = _ => 0 };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => new ParserTrainingOptions().Prune };
+        var beam = new Option<int>("--beam") { Description = "Beam width: 1 = greedy with the dynamic oracle; K > 1 = global beam training (the model decodes with K).", DefaultValueFactory = _ => 1 };
+        var decodeBeam = new Option<int?>("--decode-beam") { Description = "Beam width the saved model decodes with by default (default: --beam)." };
+        var limit = new Option<int?>("--limit") { Description = "Train on the first N sentences only (for quick measurements)." };
         var (clusters, noClusters) = ClusterOptions();
-        var command = new Command("parser", "Train the dependency parser.") { trainFile, devFile, outFile, epochs, seed, tagger, jackknife, prune, clusters, noClusters };
+        var command = new Command("parser", "Train the dependency parser.") { trainFile, devFile, outFile, epochs, seed, tagger, jackknife, prune, beam, decodeBeam, limit, clusters, noClusters };
         command.SetAction(parseResult => Guarded(parseResult, (output, _) =>
         {
             var clock = Stopwatch.StartNew();
             var train = SyntaxCorpus.Read(parseResult.GetValue(trainFile)!);
+            if (parseResult.GetValue(limit) is { } first)
+            {
+                train = [.. train.Take(first)];
+            }
+
+            var beamWidth = parseResult.GetValue(beam);
+            if (beamWidth < 1)
+            {
+                throw new FormatException("--beam must be at least 1.");
+            }
+
+            var decodeWidth = parseResult.GetValue(decodeBeam) ?? beamWidth;
+            if (decodeWidth < 1)
+            {
+                throw new FormatException("--decode-beam must be at least 1.");
+            }
+
             var clusterLexicon = LoadClusters(parseResult, clusters, noClusters, output);
             IReadOnlyList<AnnotatedSentence>? dev = null;
             if (parseResult.GetValue(devFile) is { } devPath)
@@ -120,14 +140,16 @@ internal static class SyntaxCommands
                 train = Jackknife.Tag(train, folds, options, output.WriteLine);
             }
 
-            output.WriteLine(Invariant($"training parser on {train.Count} sentences ({train.Sum(s => s.Length)} words), {(folds >= 2 ? "jack-knifed" : "gold")} tags"));
+            var path = parseResult.GetValue(outFile)!;
+            output.WriteLine(Invariant(
+                $"training parser on {train.Count} sentences ({train.Sum(s => s.Length)} words), {(folds >= 2 ? "jack-knifed" : "gold")} tags, {(beamWidth > 1 ? $"beam {beamWidth}" : "greedy")}"));
             var model = DependencyParserTrainer.Train(
                 train,
                 dev,
-                new ParserTrainingOptions(parseResult.GetValue(epochs), parseResult.GetValue(seed), parseResult.GetValue(prune), Clusters: clusterLexicon),
-                output.WriteLine);
-            var path = parseResult.GetValue(outFile)!;
-            model.Save(path);
+                new ParserTrainingOptions(parseResult.GetValue(epochs), parseResult.GetValue(seed), parseResult.GetValue(prune), Clusters: clusterLexicon, BeamWidth: beamWidth),
+                output.WriteLine,
+                best => best.WithBeamWidth(decodeWidth).Save(path)); // saved at each new best epoch, so a long run can be stopped early
+            model.WithBeamWidth(decodeWidth).Save(path);
             output.WriteLine(Invariant($"wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB) in {clock.Elapsed.TotalMinutes:F1} min"));
             return 0;
         }));
@@ -171,9 +193,10 @@ internal static class SyntaxCommands
         var minUpos = new Option<double?>("--min-upos") { Description = "Fail (exit 1) when UPOS accuracy is below this." };
         var minUas = new Option<double?>("--min-uas") { Description = "Fail (exit 1) when UAS is below this." };
         var minLas = new Option<double?>("--min-las") { Description = "Fail (exit 1) when LAS is below this." };
+        var beam = new Option<int?>("--beam") { Description = "Decode with this beam width (1 = greedy) instead of the model's own." };
         var command = new Command("parser", "Score tagger + parser (predicted tags) on a treebank with gold tokenisation.")
         {
-            conllu, taggerModel, parserModel, minUpos, minUas, minLas,
+            conllu, taggerModel, parserModel, minUpos, minUas, minLas, beam,
         };
         command.SetAction(parseResult => Guarded(parseResult, (output, error) =>
         {
@@ -184,6 +207,17 @@ internal static class SyntaxCommands
             var loadClock = Stopwatch.StartNew();
             var parser = DependencyParserModel.Load(parserPath);
             output.WriteLine(Invariant($"loaded {parserPath} in {loadClock.Elapsed.TotalMilliseconds:F0} ms"));
+            if (parseResult.GetValue(beam) is { } width)
+            {
+                if (width < 1)
+                {
+                    throw new FormatException("--beam must be at least 1.");
+                }
+
+                parser = parser.WithBeamWidth(width);
+            }
+
+            output.WriteLine(Invariant($"parser beam width {parser.BeamWidth}{(parser.BeamWidth == 1 ? " (greedy)" : string.Empty)}"));
             var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
             output.WriteLine(Invariant($"both models use {(heapAfter - heapBefore) / 1024.0 / 1024.0:F0} MB of managed memory"));
             GC.KeepAlive(tagger);
