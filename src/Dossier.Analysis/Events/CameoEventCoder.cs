@@ -570,6 +570,21 @@ public sealed class CameoEventCoder : IPipelineComponent
                         return (complement, innerEntry.Code);
                     }
                 }
+
+                // The gerund may be tagged as a noun: the object ("resume the shelling") or, when the tagger reads
+                // "resume shelling rebel positions" as a noun phrase, a compound of the object.
+                foreach (var obj in DependencyTree.Children(document, complement, "obj"))
+                {
+                    foreach (var gerund in (int[])[obj, .. DependencyTree.Children(document, obj, "compound")])
+                    {
+                        if (document.TokenText(gerund).EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+                            && Best(context, gerund, _lexicon.VerbEntries(VerbLemma(document, gerund))) is { Frame: PredicateFrame.Verb } gerundEntry)
+                        {
+                            consumed.Add(gerund);
+                            return (complement, gerundEntry.Code);
+                        }
+                    }
+                }
             }
 
             foreach (var noun in DependencyTree.Children(document, complement, "obj", "obl"))

@@ -17,11 +17,18 @@ public sealed class DependencyParser : IPipelineComponent
     /// <summary>File name of the shipped English model in <c>models/</c>.</summary>
     public const string ModelFileName = "en-ewt-parser.gz";
 
+    /// <summary>File name of the shipped beam-search model (more accurate, several times slower).</summary>
+    public const string BeamModelFileName = "en-ewt-parser-beam.gz";
+
+    /// <summary>Environment variable that names another parser model: a file in <c>models/</c> or a path.</summary>
+    public const string ModelVariable = "DOSSIER_PARSER";
+
     private readonly Lazy<DependencyParserModel> _model;
 
-    /// <summary>Uses the shipped model, loaded lazily.</summary>
+    /// <summary>Uses the shipped model (or the one <see cref="ModelVariable"/> names), loaded lazily.</summary>
     public DependencyParser()
-        : this(new Lazy<DependencyParserModel>(() => DependencyParserModel.Load(ModelFiles.PathOf(ModelFileName))))
+        : this(new Lazy<DependencyParserModel>(() =>
+            DependencyParserModel.Load(ModelPath(Environment.GetEnvironmentVariable(ModelVariable)))))
     {
     }
 
@@ -34,6 +41,26 @@ public sealed class DependencyParser : IPipelineComponent
     private DependencyParser(Lazy<DependencyParserModel> model)
     {
         _model = model;
+    }
+
+    /// <summary>
+    /// The model file the default constructor loads: <paramref name="configured"/> (a file name in
+    /// <c>models/</c>, e.g. <see cref="BeamModelFileName"/>, or a path) when given, else the shipped model.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file is not there.</exception>
+    public static string ModelPath(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return ModelFiles.PathOf(ModelFileName);
+        }
+
+        if (File.Exists(configured))
+        {
+            return configured;
+        }
+
+        return ModelFiles.PathOf(configured);
     }
 
     /// <summary>The model (loads it on first access).</summary>

@@ -355,6 +355,7 @@ public sealed class CameoEventCoderTests
 
     [Theory]
     [InlineData("The Kenyan army prepared to resume shelling rebel positions near the border.", "prepared", "150", "MOBILIZE")]
+    [InlineData("The Kenyan army prepared to resume the shelling of rebel positions.", "prepared", "150", "MOBILIZE")]
     [InlineData("Nigerian troops remained on alert in the northern city of Kano on Sunday.", "remained", "152", "MOBILIZE")]
     [InlineData("Kenya and Uganda signed a treaty of friendship on Monday.", "signed", "057", "SUPPORT")]
     public void Readiness_alerts_and_signed_treaties_code_as_their_PLOVER_types(string sentence, string trigger, string code, string plover)
