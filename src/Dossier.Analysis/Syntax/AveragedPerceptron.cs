@@ -53,14 +53,7 @@ internal sealed class AveragedPerceptron : IScorer
 
         foreach (var feature in features)
         {
-            if (!_rowOf.TryGetValue(feature, out var row))
-            {
-                row = _rows.Count;
-                _rowOf[feature] = row;
-                _rows.Add(new Entry[2]);
-                _counts.Add(0);
-            }
-
+            var row = RowOf(feature);
             Add(row, truth, 1f);
             Add(row, guess, -1f);
         }
@@ -75,16 +68,22 @@ internal sealed class AveragedPerceptron : IScorer
     {
         foreach (var feature in features)
         {
-            if (!_rowOf.TryGetValue(feature, out var row))
-            {
-                row = _rows.Count;
-                _rowOf[feature] = row;
-                _rows.Add(new Entry[2]);
-                _counts.Add(0);
-            }
-
-            Add(row, cls, delta);
+            Add(RowOf(feature), cls, delta);
         }
+    }
+
+    /// <summary>The feature's row, created empty on first use.</summary>
+    private int RowOf(ulong feature)
+    {
+        if (!_rowOf.TryGetValue(feature, out var row))
+        {
+            row = _rows.Count;
+            _rowOf[feature] = row;
+            _rows.Add(new Entry[2]);
+            _counts.Add(0);
+        }
+
+        return row;
     }
 
     private void Add(int row, int cls, float delta)
