@@ -162,28 +162,24 @@ public sealed class PosTaggerModel
     {
         var classes = forms.Length <= 256 ? stackalloc int[forms.Length] : new int[forms.Length];
         var atoms = forms.Length <= 128 ? stackalloc TokenAtoms[forms.Length] : new TokenAtoms[forms.Length];
+        TaggerFeatures.Describe(forms, atoms, _lexicon, _ambiguityOf, Clusters);
         if (FirstPassRightToLeft)
         {
             // The first pass reads the sentence backwards: it is the same tagger, trained on reversed sentences.
             var reversed = forms.ToArray();
             Array.Reverse(reversed);
-            TaggerFeatures.Describe(reversed, atoms, _lexicon, _ambiguityOf, Clusters);
-            PredictClasses(Weights, atoms, reversed, classes, _tagDictionary, properNouns, ProperNounClass);
+            var backward = forms.Length <= 128 ? stackalloc TokenAtoms[forms.Length] : new TokenAtoms[forms.Length];
+            TaggerFeatures.Reverse(atoms, backward);
+            PredictClasses(Weights, backward, reversed, classes, _tagDictionary, properNouns, ProperNounClass);
             classes.Reverse();
         }
         else
         {
-            TaggerFeatures.Describe(forms, atoms, _lexicon, _ambiguityOf, Clusters);
             PredictClasses(Weights, atoms, forms, classes, _tagDictionary, properNouns, ProperNounClass);
         }
 
         if (SecondPass is not null)
         {
-            if (FirstPassRightToLeft)
-            {
-                TaggerFeatures.Describe(forms, atoms, _lexicon, _ambiguityOf, Clusters);
-            }
-
             var first = forms.Length <= 256 ? stackalloc int[forms.Length] : new int[forms.Length];
             classes.CopyTo(first);
             PredictClasses(SecondPass, atoms, forms, classes, _tagDictionary, properNouns, ProperNounClass, first);

@@ -68,6 +68,19 @@ internal static class TaggerFeatures
         }
     }
 
+    /// <summary>
+    /// The atoms of the sentence read backwards, from those of the sentence read forwards, without
+    /// looking the strings up again: only the first-token flag depends on the position.
+    /// </summary>
+    public static void Reverse(ReadOnlySpan<TokenAtoms> forward, Span<TokenAtoms> backward)
+    {
+        for (var i = 0; i < forward.Length; i++)
+        {
+            backward[i] = forward[forward.Length - 1 - i];
+            backward[i].Flags = (backward[i].Flags & ~FirstToken) | (i == 0 ? FirstToken : 0);
+        }
+    }
+
     private static ReadOnlySpan<char> Lower(string form, Span<char> buffer)
     {
         var length = form.AsSpan().ToLowerInvariant(buffer);

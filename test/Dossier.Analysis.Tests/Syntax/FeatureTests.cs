@@ -64,4 +64,21 @@ public sealed class FeatureTests
         Assert.Contains(FeatureKey.Of(13, atoms[2].Lower), features);
         Assert.Equal(features.Length, features.Distinct().Count());
     }
+
+    [Fact]
+    public void Reversed_atoms_equal_the_atoms_of_the_reversed_sentence()
+    {
+        var forms = new[] { "Kabulov", "told", "RIA", "Novosti", "." };
+        var lexicon = new LexiconBuilder();
+        var forward = new TokenAtoms[forms.Length];
+        TaggerFeatures.Describe(forms, forward, lexicon, _ => Lexicon.None, ClusterLexicon.Empty);
+        var described = new TokenAtoms[forms.Length];
+        TaggerFeatures.Describe([.. forms.Reverse()], described, lexicon, _ => Lexicon.None, ClusterLexicon.Empty);
+
+        var reversed = new TokenAtoms[forms.Length];
+        TaggerFeatures.Reverse(forward, reversed);
+
+        Assert.Equal(described, reversed);
+        Assert.NotEqual(forward[0].Flags, reversed[^1].Flags); // the first-token flag moved to the other end
+    }
 }
